@@ -1,0 +1,74 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One shared set of settings for every Swift target (Swift 6 language mode is the default for tools 6.0+).
+let settings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+/// The five endpoint families: (executable product, library module, folder under Functions/).
+let functions: [(product: String, module: String, folder: String)] = [
+    ("inbound", "InboundFunction", "Inbound"),
+    ("quotes", "QuotesFunction", "Quotes"),
+    ("helpdesk", "HelpdeskFunction", "Helpdesk"),
+    ("tenant-admin", "TenantAdminFunction", "TenantAdmin"),
+    ("analytics", "AnalyticsFunction", "Analytics"),
+]
+
+let package = Package(
+    name: "TravelPlatform",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "Runtime", targets: ["Runtime"]),
+        .library(name: "RuntimePostgres", targets: ["RuntimePostgres"]),
+        .library(name: "RuntimeHTTPClient", targets: ["RuntimeHTTPClient"]),
+        .executable(name: "platformctl", targets: ["PlatformCtlMain"]),
+    ] + functions.map { .executable(name: $0.product, targets: [$0.module + "Main"]) },
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // C libraries from Debian, as system libraries. Only Runtime imports them.
+        .systemLibrary(name: "CFastCGI", path: "Runtime/CFastCGI", pkgConfig: "fcgi", providers: [.apt(["libfcgi-dev"])]),
+        .systemLibrary(name: "CLibPQ", path: "Runtime/CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(name: "CCurl", path: "Runtime/CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CArgon2", path: "Runtime/CArgon2", pkgConfig: "libargon2", providers: [.apt(["libargon2-dev"])]),
+
+        // Runtime, split by C library so a process links only what it uses (fastcgi-spike §6.6).
+        .target(
+            name: "Runtime", dependencies: ["CFastCGI", "CArgon2", .product(name: "Logging", package: "swift-log")],
+            path: "Runtime/Core", swiftSettings: settings),
+        .target(name: "RuntimePostgres", dependencies: ["Runtime", "CLibPQ"], path: "Runtime/Postgres", swiftSettings: settings),
+        .target(name: "RuntimeHTTPClient", dependencies: ["Runtime", "CCurl"], path: "Runtime/HTTPClient", swiftSettings: settings),
+        .target(name: "RuntimeTesting", dependencies: ["Runtime"], path: "Runtime/Testing", swiftSettings: settings),
+
+        // Shared by every function: per-thread services (database), the launcher, health routes.
+        .target(name: "SharedPlatform", dependencies: ["Runtime", "RuntimePostgres"], path: "Functions/SharedPlatform",
+                exclude: ["Migrations", "README.md"], swiftSettings: settings),
+        .target(name: "PlatformCtl", dependencies: ["SharedPlatform"], path: "Functions/PlatformCtl", swiftSettings: settings),
+        .executableTarget(name: "PlatformCtlMain", dependencies: ["PlatformCtl"], path: "Functions/Main/platformctl",
+                          swiftSettings: settings),
+
+        .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "RuntimeTesting"], path: "Tests/RuntimeTests",
+                    swiftSettings: settings),
+        .testTarget(name: "RuntimePostgresTests", dependencies: ["RuntimePostgres", "SharedPlatform", "RuntimeTesting"],
+                    path: "Tests/RuntimePostgresTests", swiftSettings: settings),
+        .testTarget(name: "RuntimeHTTPClientTests", dependencies: ["RuntimeHTTPClient", "RuntimeTesting"],
+                    path: "Tests/RuntimeHTTPClientTests", swiftSettings: settings),
+        .testTarget(name: "FunctionsTests",
+                    dependencies: ["RuntimeTesting", "SharedPlatform", "PlatformCtl"] + functions.map { .target(name: $0.module) },
+                    path: "Tests/FunctionsTests", swiftSettings: settings),
+        .testTarget(name: "IntegrationTests", dependencies: ["RuntimeTesting", "SharedPlatform"],
+                    path: "Tests/IntegrationTests", swiftSettings: settings),
+    ]
+        + functions.map {
+            .target(name: $0.module, dependencies: ["SharedPlatform"], path: "Functions/\($0.folder)",
+                    exclude: ["README.md"], swiftSettings: settings)
+        }
+        + functions.map {
+            .executableTarget(name: $0.module + "Main", dependencies: [.target(name: $0.module)],
+                              path: "Functions/Main/\($0.product)", swiftSettings: settings)
+        }
+)

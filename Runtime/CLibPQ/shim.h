@@ -1,0 +1,2 @@
+/* Only includes the real header; no C logic here. */
+#include <libpq-fe.h>

@@ -1,0 +1,55 @@
+internal import Glibc
+
+/// A joinable POSIX thread running a Swift closure (Runtime stays free of Foundation's `Thread`).
+struct PThread {
+    private let handle: pthread_t
+
+    private final class Body: Sendable {
+        let run: @Sendable () -> Void
+        init(_ run: @escaping @Sendable () -> Void) { self.run = run }
+    }
+
+    static func start(_ body: @escaping @Sendable () -> Void) throws(FastCGIError) -> PThread {
+        let box = Unmanaged.passRetained(Body(body)).toOpaque()
+        var handle = pthread_t()
+        let code = pthread_create(&handle, nil, { argument in
+            guard let argument else { return nil }
+            Unmanaged<Body>.fromOpaque(argument).takeRetainedValue().run()
+            return nil
+        }, box)
+        guard code == 0 else {
+            Unmanaged<Body>.fromOpaque(box).release()
+            throw .threadFailed(errno: code)
+        }
+        return PThread(handle: handle)
+    }
+
+    func join() { pthread_join(handle, nil) }
+}
+
+/// The signals that stop a function gracefully.
+struct SignalSet: Sendable {
+    static let termination = SignalSet(signals: [SIGTERM, SIGINT, SIGHUP])
+    let signals: [Int32]
+
+    private var set: sigset_t {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for signal in signals { sigaddset(&set, signal) }
+        return set
+    }
+
+    /// Blocks the signals in the calling thread and every thread it starts afterwards.
+    func block() {
+        var set = self.set
+        pthread_sigmask(SIG_BLOCK, &set, nil)
+    }
+
+    /// Waits for one of the (blocked) signals and returns its number.
+    func wait() -> Int32 {
+        var set = self.set
+        var received: Int32 = 0
+        while sigwait(&set, &received) != 0 {}
+        return received
+    }
+}
