@@ -1,1 +1,5 @@
-print("placeholder")
+import Glibc
+import HelpdeskFunction
+import SharedPlatform
+
+exit(FunctionLauncher.run(function: HelpdeskFunction.name, defaultMaxBody: HelpdeskFunction.maxBodyBytes, routes: HelpdeskFunction.routes))

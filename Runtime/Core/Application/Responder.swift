@@ -65,10 +65,10 @@ public struct Responder<Services>: Sendable {
         let (seconds, attoseconds) = elapsed.components
         let milliseconds = Double(seconds) * 1000 + Double(attoseconds) / 1e15
         logger[metadataKey: "route"] = .string(route)
-        if let tenantID { logger[metadataKey: "tenant.id"] = .string(tenantID) }
+        logger[metadataKey: "tenant.id"] = tenantID.map { .string($0) } ?? .stringConvertible(LogNull.value)
         var metadata: Logger.Metadata = [
             "status": .stringConvertible(response.status),
-            "duration_ms": .string(String(Int(milliseconds.rounded()))),
+            "duration_ms": .stringConvertible(Int(milliseconds.rounded())),
             "method": .string(request.method.rawValue),
         ]
         if response.status >= 500 {
@@ -88,10 +88,11 @@ public struct Responder<Services>: Sendable {
         logger[metadataKey: "request.id"] = .string(request.requestID)
         logger[metadataKey: "function"] = .string(function)
         logger[metadataKey: "route"] = "unmatched"
+        logger[metadataKey: "tenant.id"] = .stringConvertible(LogNull.value)
         var response = error.response(requestID: request.requestID)
         response.headers["x-request-id"] = request.requestID
         logger.info("request", metadata: [
-            "status": .stringConvertible(response.status), "duration_ms": "0",
+            "status": .stringConvertible(response.status), "duration_ms": .stringConvertible(0),
             "method": .string(request.method.rawValue), "error.code": .string(error.code.rawValue),
         ])
         return response

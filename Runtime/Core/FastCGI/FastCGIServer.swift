@@ -28,7 +28,7 @@ public enum FastCGIServer {
         let signals = SignalSet.termination
         signals.block()
 
-        let listenFD = try openListeningSocket(config)
+        let (listenFD, socketFile) = try openListeningSocket(config)
         var wake: [Int32] = [0, 0]
         guard pipe(&wake) == 0 else { throw .socketFailed(path: "wake pipe", errno: errno) }
         let (wakeRead, wakeWrite) = (wake[0], wake[1])
@@ -37,7 +37,10 @@ public enum FastCGIServer {
 
         let signalThread = try PThread.start {
             let received = signals.wait()
-            logger.notice("shutting down", metadata: ["signal": .stringConvertible(received)])
+            logger.notice("shutting down", metadata: ["signal": .stringConvertible(Int(received))])
+            // New connections now fail at once (nginx tries the next server) instead of queueing behind
+            // the requests still in flight.
+            socketFile?.removeIfOurs()
             var byte: UInt8 = 1
             _ = Glibc.write(wakeWrite, &byte, 1)
         }
@@ -55,14 +58,15 @@ public enum FastCGIServer {
             })
         }
         for worker in workers { worker.join() }
-        if let path = config.socketPath { unlink(path) }
+        socketFile?.removeIfOurs()
         logger.notice("stopped")
     }
 
     /// Binds `config.socketPath` (replacing a stale socket file) or takes fd 0; sets it non-blocking so that
     /// several threads can wait on it with `poll` and the losers of a race simply return to waiting.
-    static func openListeningSocket(_ config: ServerConfig) throws(FastCGIError) -> Int32 {
+    static func openListeningSocket(_ config: ServerConfig) throws(FastCGIError) -> (Int32, SocketFile?) {
         let fd: Int32
+        var socketFile: SocketFile?
         if let path = config.socketPath {
             var info = stat()
             if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFSOCK { unlink(path) }
@@ -72,6 +76,7 @@ public enum FastCGIServer {
             umask(oldMask)
             guard fd >= 0 else { throw .socketFailed(path: path, errno: errno) }
             chmod(path, config.socketMode)
+            socketFile = SocketFile(path: path)
         } else {
             fd = 0
         }
@@ -79,7 +84,26 @@ public enum FastCGIServer {
         guard flags >= 0, fcntl(fd, F_SETFL, flags | O_NONBLOCK) == 0 else {
             throw .socketFailed(path: config.socketPath ?? "fd 0", errno: errno)
         }
-        return fd
+        return (fd, socketFile)
+    }
+}
+
+/// The socket file a process bound, remembered by inode so that it never removes a successor's socket.
+struct SocketFile: Sendable {
+    let path: String
+    let inode: UInt64
+
+    init?(path: String) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        self.path = path
+        self.inode = UInt64(info.st_ino)
+    }
+
+    /// Unlinks the path if it is still the socket this process bound.
+    func removeIfOurs() {
+        var info = stat()
+        if lstat(path, &info) == 0, UInt64(info.st_ino) == inode { unlink(path) }
     }
 }
 

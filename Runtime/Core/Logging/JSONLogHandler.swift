@@ -62,7 +62,8 @@ public struct JSONLogHandler: LogHandler {
         case .string(let text): return HTTPError.quoted(text)
         case .stringConvertible(let convertible):
             let text = convertible.description
-            if convertible is Int || convertible is Double || convertible is Bool { return text }
+            if convertible is LogNull { return "null" }
+            if convertible is Int || convertible is Double || convertible is Bool || convertible is Int32 { return text }
             return HTTPError.quoted(text)
         case .array(let items): return "[" + items.map(render).joined(separator: ",") + "]"
         case .dictionary(let dictionary):
@@ -72,6 +73,12 @@ public struct JSONLogHandler: LogHandler {
             return "{" + body.joined(separator: ",") + "}"
         }
     }
+}
+
+/// A metadata value rendered as JSON `null` (e.g. `tenant_id` before authentication).
+public struct LogNull: CustomStringConvertible, Sendable {
+    public static let value = LogNull()
+    public var description: String { "null" }
 }
 
 extension String {

@@ -1,0 +1,33 @@
+public import Runtime
+
+/// Configuration every function shares, read once from the environment at start.
+///
+/// Keys (all listed in deploy/env.example): `DATABASE_URL` (required; libpq URI of the application role),
+/// `DATABASE_PLATFORM_ROLE` (travel_platform), `APP_VERSION`, `LOG_LEVEL` (info), `DEBUG_ROUTES` (false;
+/// test-only routes), `ADMIN_API_TOKEN` (optional platform-operator token, at least 24 characters).
+public struct PlatformConfig: Sendable {
+    public let function: String
+    public let databaseURL: String
+    public let platformRole: String
+    public let version: String
+    public let logLevel: String
+    public let debugRoutes: Bool
+    public let adminToken: Secret?
+    public let server: ServerConfig
+
+    /// The platform's version when `APP_VERSION` is not set.
+    public static let defaultVersion = "0.1.0"
+
+    /// Reads and validates; problems are recorded in `environment` (call `environment.validate()`).
+    public init(function: String, environment: Environment, defaultMaxBody: Int) {
+        self.function = function
+        databaseURL = environment.required("DATABASE_URL")
+        platformRole = environment.string("DATABASE_PLATFORM_ROLE", default: "travel_platform")
+        version = environment.string("APP_VERSION", default: Self.defaultVersion)
+        logLevel = environment.choice("LOG_LEVEL", default: "info",
+                                      from: ["trace", "debug", "info", "notice", "warning", "error", "critical"])
+        debugRoutes = environment.bool("DEBUG_ROUTES", default: false)
+        adminToken = environment.secret("ADMIN_API_TOKEN", minimumLength: 24)
+        server = ServerConfig.from(environment, defaultMaxBody: defaultMaxBody)
+    }
+}
