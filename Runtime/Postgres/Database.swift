@@ -31,6 +31,7 @@ public final class Database {
     }
 
     /// Runs `body` in a transaction with `app.tenant_id` set to `tenantID` (RLS scope).
+    @discardableResult
     public func withTenant<T>(_ tenantID: String, deadline: Deadline? = nil, _ body: (PGConnection) throws -> T) throws -> T {
         try transaction(deadline: deadline) { connection in
             try connection.query("SELECT set_config('app.tenant_id', \(tenantID), true)")
@@ -39,6 +40,7 @@ public final class Database {
     }
 
     /// Runs `body` in a transaction as the platform role, which bypasses RLS. Only for platform-admin work.
+    @discardableResult
     public func asPlatform<T>(deadline: Deadline? = nil, _ body: (PGConnection) throws -> T) throws -> T {
         try transaction(deadline: deadline) { connection in
             try connection.query("SELECT set_config('role', \(platformRole), true)")
@@ -51,6 +53,7 @@ public final class Database {
     /// If the connection turns out broken at BEGIN (nothing has run yet), it reconnects and starts again
     /// once. Failures after that are not retried: the caller decides.
     /// - Throws: what `body` throws, ``PGError``, or ``HTTPError`` 504 when `deadline` has already passed.
+    @discardableResult
     public func transaction<T>(deadline: Deadline? = nil, _ body: (PGConnection) throws -> T) throws -> T {
         try deadline?.check()
         let connection = try withRetry { connection throws(PGError) in

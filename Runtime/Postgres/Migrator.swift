@@ -12,6 +12,13 @@ public struct Migrator {
         public let version: Int
         public let name: String
         public let sql: String
+
+        public init(version: Int, name: String, sql: String) {
+            self.version = version
+            self.name = name
+            self.sql = sql
+        }
+
         /// FNV-1a 64 of the file's bytes, hex; detects edits, not tampering.
         public var checksum: String {
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
