@@ -1,0 +1,157 @@
+internal import CCurl
+
+/// `curl_global_init`, run lazily and exactly once (Swift global `let`s are initialised once, thread-safely) by the
+/// first ``CurlEasy/init()``. See https://curl.se/libcurl/c/curl_global_init.html.
+private let curlGlobalInitCode = Int(curl_global_init(Int(CURL_GLOBAL_DEFAULT)).rawValue)
+
+/// Owns one libcurl easy handle (`CURL*`) and performs blocking HTTP transfers on it, one at a time.
+///
+/// Ownership: the handle is created by `curl_easy_init` in `init` (which throws instead of storing nil) and freed by
+/// `curl_easy_cleanup` in `deinit`, exactly once. Everything libcurl keeps a pointer to lives in stored properties:
+/// the error buffer (`CURLOPT_ERRORBUFFER`), the ``CurlResponseSink`` (callback userdata) and the header
+/// ``CurlSList``. Each transfer starts with `curl_easy_reset`, which clears options but keeps the connection and DNS
+/// caches, so a reused handle reuses its keep-alive connections.
+///
+/// Threading: an easy handle must never be used by two threads at once, so this class is not Sendable; each worker
+/// thread builds its own (via ``HTTPClient``).
+///
+/// Options set on every transfer (after the reset):
+/// - https://curl.se/libcurl/c/CURLOPT_ERRORBUFFER.html — our 256-byte buffer, copied out on failure.
+/// - https://curl.se/libcurl/c/CURLOPT_NOSIGNAL.html — 1: no signals from a multi-threaded process.
+/// - https://curl.se/libcurl/c/CURLOPT_PROTOCOLS_STR.html and
+///   https://curl.se/libcurl/c/CURLOPT_REDIR_PROTOCOLS_STR.html — `http,https` only.
+/// - https://curl.se/libcurl/c/CURLOPT_FOLLOWLOCATION.html — 0: redirects are returned, not followed.
+/// - https://curl.se/libcurl/c/CURLOPT_NOPROXY.html — loopback never goes through an environment proxy.
+/// - https://curl.se/libcurl/c/CURLOPT_CONNECTTIMEOUT_MS.html and https://curl.se/libcurl/c/CURLOPT_TIMEOUT_MS.html.
+/// - https://curl.se/libcurl/c/CURLOPT_MAXFILESIZE_LARGE.html — early refusal when Content-Length exceeds the cap;
+///   the write callback enforces the cap for bodies without a length.
+/// - https://curl.se/libcurl/c/CURLOPT_WRITEFUNCTION.html, https://curl.se/libcurl/c/CURLOPT_HEADERFUNCTION.html.
+/// - https://curl.se/libcurl/c/CURLOPT_URL.html, https://curl.se/libcurl/c/CURLOPT_HTTPHEADER.html,
+///   https://curl.se/libcurl/c/CURLOPT_NOBODY.html, https://curl.se/libcurl/c/CURLOPT_CUSTOMREQUEST.html,
+///   https://curl.se/libcurl/c/CURLOPT_POSTFIELDSIZE_LARGE.html, https://curl.se/libcurl/c/CURLOPT_COPYPOSTFIELDS.html
+///   (libcurl copies the body, so no Swift pointer outlives its closure).
+/// TLS peer and host verification stay at libcurl's secure defaults.
+final class CurlEasy {
+    /// One request, already validated by ``HTTPClient``.
+    struct Transfer {
+        var method: String
+        var url: String
+        /// For error descriptions only.
+        var host: String
+        /// Complete `Name: value` lines for `CURLOPT_HTTPHEADER`.
+        var headerLines: [String]
+        var body: [UInt8]
+        /// Send `body` (possibly empty) as the request content, e.g. for `POST`.
+        var sendsBody: Bool
+        var connectTimeoutMilliseconds: Int
+        var timeoutMilliseconds: Int
+        var maxResponseBytes: Int
+    }
+
+    /// A completed exchange, copied out of libcurl.
+    struct Result {
+        var status: Int
+        var headers: [(name: String, value: String)]
+        var body: [UInt8]
+    }
+
+    private let raw: UnsafeMutableRawPointer
+    /// `CURLOPT_ERRORBUFFER` memory: `CURL_ERROR_SIZE` bytes, owned here and freed after `curl_easy_cleanup`.
+    private let errorBuffer: UnsafeMutablePointer<CChar>
+    private let sink = CurlResponseSink()
+    /// The current transfer's `CURLOPT_HTTPHEADER` list; replaced only after `curl_easy_reset` forgets it.
+    private var headerList: CurlSList?
+
+    /// - Throws: ``HTTPClientError/Code/transport`` when `curl_global_init` or `curl_easy_init` fails.
+    init() throws(HTTPClientError) {
+        guard curlGlobalInitCode == 0 else {
+            throw HTTPClientError(.transport, curlCode: curlGlobalInitCode, detail: "curl_global_init failed")
+        }
+        guard let handle = curl_easy_init() else {
+            throw HTTPClientError(.transport, detail: "curl_easy_init failed")
+        }
+        raw = handle
+        errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
+        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
+    }
+
+    deinit {
+        curl_easy_cleanup(raw)
+        errorBuffer.deallocate()
+    }
+
+    /// Runs one transfer to completion on the calling thread. Any HTTP status is a success.
+    /// - Throws: ``HTTPClientError`` classified from the `CURLcode`, carrying libcurl's message.
+    func perform(_ transfer: Transfer) throws(HTTPClientError) -> Result {
+        curl_easy_reset(raw)
+        headerList = nil
+        errorBuffer[0] = 0
+        sink.reset(limit: transfer.maxResponseBytes)
+        try applyDefaults(transfer)
+        try applyRequest(transfer)
+
+        let code = curl_easy_perform(raw)
+        guard code == CURLE_OK else {
+            throw HTTPClientError(curlCode: code, detail: message(for: code), host: transfer.host,
+                                  bodyCapHit: sink.limitExceeded)
+        }
+        var status = 0
+        try check(ccurl_getinfo_long(raw, CURLINFO_RESPONSE_CODE, &status), transfer)
+        return Result(status: status, headers: sink.headers, body: sink.takeBody())
+    }
+
+    private func applyDefaults(_ transfer: Transfer) throws(HTTPClientError) {
+        try check(ccurl_setopt_ptr(raw, CURLOPT_ERRORBUFFER, UnsafeMutableRawPointer(errorBuffer)), transfer)
+        try check(ccurl_setopt_long(raw, CURLOPT_NOSIGNAL, 1), transfer)
+        try check(ccurl_setopt_string(raw, CURLOPT_PROTOCOLS_STR, "http,https"), transfer)
+        try check(ccurl_setopt_string(raw, CURLOPT_REDIR_PROTOCOLS_STR, "http,https"), transfer)
+        try check(ccurl_setopt_long(raw, CURLOPT_FOLLOWLOCATION, 0), transfer)
+        try check(ccurl_setopt_string(raw, CURLOPT_NOPROXY, "localhost,127.0.0.0/8,::1"), transfer)
+        try check(ccurl_setopt_long(raw, CURLOPT_CONNECTTIMEOUT_MS, transfer.connectTimeoutMilliseconds), transfer)
+        try check(ccurl_setopt_long(raw, CURLOPT_TIMEOUT_MS, transfer.timeoutMilliseconds), transfer)
+        try check(ccurl_setopt_off_t(raw, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(transfer.maxResponseBytes)), transfer)
+        try check(ccurl_setopt_func(raw, CURLOPT_WRITEFUNCTION, CurlResponseSink.write), transfer)
+        try check(ccurl_setopt_ptr(raw, CURLOPT_WRITEDATA, sink.userdata), transfer)
+        try check(ccurl_setopt_func(raw, CURLOPT_HEADERFUNCTION, CurlResponseSink.header), transfer)
+        try check(ccurl_setopt_ptr(raw, CURLOPT_HEADERDATA, sink.userdata), transfer)
+    }
+
+    private func applyRequest(_ transfer: Transfer) throws(HTTPClientError) {
+        try check(ccurl_setopt_string(raw, CURLOPT_URL, transfer.url), transfer)
+        let method = transfer.method
+        if method == "HEAD" {
+            try check(ccurl_setopt_long(raw, CURLOPT_NOBODY, 1), transfer)
+        } else if transfer.sendsBody {
+            // The size first, so COPYPOSTFIELDS copies exactly that many bytes (bodies may hold NULs).
+            let size = curl_off_t(transfer.body.count)
+            try check(ccurl_setopt_off_t(raw, CURLOPT_POSTFIELDSIZE_LARGE, size), transfer)
+            let code = transfer.body.withUnsafeBytes { bytes in
+                guard let base = bytes.baseAddress else { return ccurl_setopt_string(raw, CURLOPT_COPYPOSTFIELDS, "") }
+                return ccurl_setopt_ptr(raw, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: base))
+            }
+            try check(code, transfer)
+            if method != "POST" { try check(ccurl_setopt_string(raw, CURLOPT_CUSTOMREQUEST, method), transfer) }
+        } else if method != "GET" {
+            try check(ccurl_setopt_string(raw, CURLOPT_CUSTOMREQUEST, method), transfer)
+        }
+        if let list = try CurlSList(transfer.headerLines) {
+            headerList = list
+            try check(list.set(on: raw, option: CURLOPT_HTTPHEADER), transfer)
+        }
+    }
+
+    /// libcurl's detailed message if it wrote one, else the generic text for `code`. Copied out at once.
+    private func message(for code: CURLcode) -> String {
+        if errorBuffer[0] != 0 { return String(cString: errorBuffer) }
+        return curl_easy_strerror(code).map { String(cString: $0) } ?? "curl error \(code.rawValue)"
+    }
+
+    private func check(_ code: CURLcode, _ transfer: Transfer) throws(HTTPClientError) {
+        guard code == CURLE_OK else {
+            throw HTTPClientError(curlCode: code, detail: message(for: code), host: transfer.host)
+        }
+    }
+}
+
+@available(*, unavailable, message: "An easy handle must stay on the thread that created it.")
+extension CurlEasy: Sendable {}
