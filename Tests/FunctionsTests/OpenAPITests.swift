@@ -1,4 +1,5 @@
 import FoundationEssentials
+import Runtime
 import SharedPlatform
 import Testing
 
@@ -15,7 +16,7 @@ import Testing
             if line.hasPrefix("  /"), line.hasSuffix(":") {
                 current = String(line.dropFirst(2).dropLast())
             } else if let path = current, line.hasPrefix("    "), !line.hasPrefix("     "), line.hasSuffix(":") {
-                let method = line.trimmingCharacters(in: .whitespaces).dropLast().uppercased()
+                let method = line.split(separator: " ").joined().dropLast().uppercased()
                 if ["GET", "POST", "PUT", "PATCH", "DELETE"].contains(method) { operations.insert("\(method) \(path)") }
             } else if !line.hasPrefix(" ") && !line.isEmpty {
                 current = nil

@@ -8,13 +8,16 @@ private let fcgxInitResult: Int32 = FCGX_Init()
 /// The PHP-FPM-style FastCGI server: one process, `threads` worker threads, each blocking on the listening
 /// socket with its own `FCGX_Request` and its own `Services` (database connection, HTTP client).
 ///
-/// Shutdown: SIGTERM, SIGINT and SIGHUP are blocked in every thread and taken by a `sigwait` thread, which
-/// writes to a wake pipe. Idle workers wait in `poll` on the listening socket *and* that pipe, so they leave
-/// at once; busy workers finish their request first. The listening socket itself is never shut down, so a
-/// socket inherited from systemd keeps its queue for the next instance. `run` returns when every worker
-/// has left; the caller then exits 0.
+/// Shutdown: a ``StopHandle`` is a wake pipe. Idle workers wait in `poll` on the listening socket *and* that
+/// pipe, so they leave at once when it is triggered; busy workers finish their request first. The listening
+/// socket itself is never shut down, so a socket inherited from systemd keeps its queue for the next
+/// instance. ``run(config:responder:logger:makeServices:)`` triggers the handle from a `sigwait` thread;
+/// tests trigger it directly through ``serve(config:responder:logger:until:makeServices:)``.
 public enum FastCGIServer {
-    /// Serves until a termination signal, then returns.
+    /// Serves until a termination signal, then returns; the caller then exits 0.
+    ///
+    /// SIGTERM, SIGINT and SIGHUP are blocked in every thread and taken by a `sigwait` thread, which
+    /// triggers the stop handle. SIGPIPE is ignored (a write to a vanished client fails with EPIPE).
     ///
     /// - Parameters:
     ///   - makeServices: called once on each worker thread to build what that thread owns.
@@ -24,42 +27,97 @@ public enum FastCGIServer {
         makeServices: @escaping @Sendable (Int) -> Services
     ) throws(FastCGIError) {
         guard fcgxInitResult == 0 else { throw .initFailed }
-        signal(SIGPIPE, SIG_IGN)
+        // Before any other thread starts, so that every thread inherits the mask and only sigwait sees them.
         let signals = SignalSet.termination
         signals.block()
-
-        let (listenFD, socketFile) = try openListeningSocket(config)
-        var wake: [Int32] = [0, 0]
-        guard pipe(&wake) == 0 else { throw .socketFailed(path: "wake pipe", errno: errno) }
-        let (wakeRead, wakeWrite) = (wake[0], wake[1])
-        _ = fcntl(wakeRead, F_SETFD, FD_CLOEXEC)
-        _ = fcntl(wakeWrite, F_SETFD, FD_CLOEXEC)
-
+        let stop = try StopHandle()
         let signalThread = try PThread.start {
             let received = signals.wait()
             logger.notice("shutting down", metadata: ["signal": .stringConvertible(Int(received))])
-            // New connections now fail at once (nginx tries the next server) instead of queueing behind
-            // the requests still in flight.
-            socketFile?.removeIfOurs()
-            var byte: UInt8 = 1
-            _ = Glibc.write(wakeWrite, &byte, 1)
+            stop.trigger()
         }
         _ = signalThread
+        try serve(config: config, responder: responder, logger: logger, until: stop, makeServices: makeServices)
+    }
 
+    /// Serves until `stop` is triggered and every worker has finished its current request, then returns.
+    ///
+    /// The loop `run` uses, without touching signal masks or waiting for signals (only SIGPIPE is ignored),
+    /// so a test process can run a real server on a temporary socket. A socket file it created is removed as
+    /// soon as `stop` triggers — new connections then fail at once (nginx tries the next server) instead of
+    /// queueing behind requests in flight — but only while it is still this process's socket, so a successor
+    /// that already bound the same path keeps its socket. Its descriptor is closed before `serve` returns; an
+    /// inherited fd 0 is left open.
+    /// - Throws: ``FastCGIError`` if the socket or threads cannot be set up (before anything is served).
+    package static func serve<Services>(
+        config: ServerConfig, responder: Responder<Services>, logger: Logger, until stop: StopHandle,
+        makeServices: @escaping @Sendable (Int) -> Services
+    ) throws(FastCGIError) {
+        guard fcgxInitResult == 0 else { throw .initFailed }
+        signal(SIGPIPE, SIG_IGN)
+        let (listenFD, socketFile) = try openListeningSocket(config)
+        defer {
+            if let socketFile {
+                socketFile.removeIfOurs()
+                close(listenFD)
+            }
+        }
+        let unlinker = try PThread.start {
+            var wake = pollfd(fd: stop.readFD, events: Int16(POLLIN), revents: 0)
+            while poll(&wake, 1, -1) < 0 && errno == EINTR {}
+            socketFile?.removeIfOurs()
+        }
         logger.notice("serving", metadata: [
             "socket": .string(config.socketPath ?? "fd 0"), "threads": .stringConvertible(config.threads),
             "backlog": .stringConvertible(Int(config.backlog)),
         ])
         var workers: [PThread] = []
-        for index in 0..<config.threads {
-            workers.append(try PThread.start {
-                WorkerLoop(listenFD: listenFD, wakeFD: wakeRead, config: config, logger: logger)
-                    .run(responder: responder, services: makeServices(index))
-            })
+        defer {
+            for worker in workers { worker.join() }
+            unlinker.join()
+            logger.notice("stopped")
         }
-        for worker in workers { worker.join() }
-        socketFile?.removeIfOurs()
-        logger.notice("stopped")
+        for index in 0..<config.threads {
+            do {
+                workers.append(try PThread.start {
+                    WorkerLoop(listenFD: listenFD, wakeFD: stop.readFD, config: config, logger: logger)
+                        .run(responder: responder, services: makeServices(index))
+                })
+            } catch {
+                stop.trigger()  // the workers already started leave, and are joined before the throw
+                throw error
+            }
+        }
+    }
+
+    /// Tells a serving loop to stop: a pipe whose read end the workers poll; any write wakes them all.
+    ///
+    /// Triggering is idempotent and async-signal-safe (one `write`). The handle must outlive the loop it
+    /// stops; both descriptors are closed in `deinit`.
+    package final class StopHandle: Sendable {
+        let readFD: Int32
+        private let writeFD: Int32
+
+        /// - Throws: ``FastCGIError/socketFailed(path:errno:)`` when no pipe can be created.
+        package init() throws(FastCGIError) {
+            var fds: [Int32] = [0, 0]
+            guard pipe(&fds) == 0 else { throw .socketFailed(path: "wake pipe", errno: errno) }
+            (readFD, writeFD) = (fds[0], fds[1])
+            _ = fcntl(readFD, F_SETFD, FD_CLOEXEC)
+            _ = fcntl(writeFD, F_SETFD, FD_CLOEXEC)
+            _ = fcntl(writeFD, F_SETFL, O_NONBLOCK)  // a full pipe already means "stop"
+        }
+
+        deinit {
+            close(readFD)
+            close(writeFD)
+        }
+
+        /// Wakes every worker of the loop; they leave after their current request.
+        package func trigger() {
+            var byte: UInt8 = 1
+            _ = Glibc.write(writeFD, &byte, 1)
+        }
     }
 
     /// Binds `config.socketPath` (replacing a stale socket file) or takes fd 0; sets it non-blocking so that

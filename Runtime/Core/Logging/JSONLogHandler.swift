@@ -63,7 +63,9 @@ public struct JSONLogHandler: LogHandler {
         case .stringConvertible(let convertible):
             let text = convertible.description
             if convertible is LogNull { return "null" }
-            if convertible is Int || convertible is Double || convertible is Bool || convertible is Int32 { return text }
+            if convertible is Int || convertible is Int32 || convertible is Bool { return text }
+            // JSON has no NaN or infinity: those are written as strings.
+            if let number = convertible as? Double { return number.isFinite ? text : HTTPError.quoted(text) }
             return HTTPError.quoted(text)
         case .array(let items): return "[" + items.map(render).joined(separator: ",") + "]"
         case .dictionary(let dictionary):
