@@ -28,6 +28,7 @@ let package = Package(
     ] + functions.map { .executable(name: $0.product, targets: [$0.module + "Main"]) },
     dependencies: [
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // C libraries from Debian, as system libraries. Only Runtime imports them.
@@ -38,7 +39,11 @@ let package = Package(
 
         // Runtime, split by C library so a process links only what it uses (fastcgi-spike §6.6).
         .target(
-            name: "Runtime", dependencies: ["CFastCGI", "CArgon2", .product(name: "Logging", package: "swift-log")],
+            name: "Runtime",
+            dependencies: [
+                "CFastCGI", "CArgon2", .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             path: "Runtime/Core", swiftSettings: settings),
         .target(name: "RuntimePostgres", dependencies: ["Runtime", "CLibPQ"], path: "Runtime/Postgres", swiftSettings: settings),
         .target(name: "RuntimeHTTPClient", dependencies: ["Runtime", "CCurl"], path: "Runtime/HTTPClient", swiftSettings: settings),
