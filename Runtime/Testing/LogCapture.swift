@@ -1,5 +1,5 @@
 public import Logging
-internal import Runtime
+public import Runtime
 internal import Synchronization
 
 /// An in-memory sink for ``JSONLogHandler``: every line the handler writes is kept, to assert on logging
