@@ -15,7 +15,7 @@ help:
 	@echo "make deps   install missing Debian packages (apt-get)"
 	@echo "make build  swift build -c release"
 	@echo "make run    build and start the platform in .run: https://localhost:8443 (HTTP 8080 redirects)"
-	@echo "make stop   stop it"
+	@echo "make stop   stop it (and any leftover test/bench platform)"
 	@echo "make test   unit + integration + e2e tests on a throwaway platform, coverage >= COVERAGE_MIN ($(COVERAGE_MIN)%)"
 	@echo "make bench  wrk: a function vs nginx's own return 200, same run"
 	@echo "make lint   shellcheck, nginx -t on the rendered config, Runtime layering greps"
@@ -30,8 +30,11 @@ build: deps
 run: build
 	RUN_DIR=$(CURDIR)/.run BIN_DIR="$$($(SWIFT) build -c release --show-bin-path)" deploy/up
 
+# Stops the make-run platform, and any test or bench platform an interrupted run left behind.
 stop:
-	RUN_DIR=$(CURDIR)/.run deploy/down
+	@for dir in $(RUN_DIRS); do \
+	    if [[ -f $$dir/platform.env || -d $$dir/pids ]]; then RUN_DIR=$$dir deploy/down; fi; \
+	done
 
 test: deps
 	$(SWIFT) build --build-tests --enable-code-coverage

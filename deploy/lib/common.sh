@@ -75,6 +75,17 @@ resolve_bin_dir() {
 
 ensure_run_dirs() {
     mkdir -p "$RUN_DIR/logs" "$RUN_DIR/pids" "$RUN_DIR/sockets"
+    # NGINX_USER other than us (dev, as root): the sockets folder becomes setgid to that user's group, so
+    # every socket a function creates there (mode 0660) belongs to the group nginx's workers run with.
+    if [[ -n ${NGINX_USER:-} && $NGINX_USER != "$(id -un)" && ${NGINX_PROFILE:-dev} == dev ]]; then
+        ((EUID == 0)) || die "NGINX_USER=$NGINX_USER needs root (nginx workers switch user)"
+        local group
+        group="$(id -gn "$NGINX_USER")" || die "no user $NGINX_USER"
+        runuser -u "$NGINX_USER" -- test -x "$RUN_DIR/sockets" ||
+            die "$NGINX_USER cannot reach $RUN_DIR (a parent folder lacks o+x); unset NGINX_USER"
+        chgrp "$group" "$RUN_DIR/sockets"
+        chmod 2750 "$RUN_DIR/sockets"
+    fi
 }
 
 # Environment variable prefix for a function: tenant-admin -> TENANT_ADMIN.
