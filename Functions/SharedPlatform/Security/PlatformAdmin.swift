@@ -1,4 +1,5 @@
 public import Runtime
+internal import Logging
 internal import RuntimePostgres
 
 /// The platform operator's credential: the `X-Admin-Token` header against `ADMIN_API_TOKEN`.
