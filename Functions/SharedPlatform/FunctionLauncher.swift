@@ -27,9 +27,11 @@ public enum FunctionLauncher {
         }
         let router = makeRouter(function: function, config: config, routes: routes)
         let responder = Responder(function: function, router: router, requestTimeout: config.server.requestTimeout)
+        let shared = ProcessState()
         do {
+            try TenantChangeListener.start(config: config, state: shared, logger: logger)
             try FastCGIServer.run(config: config.server, responder: responder, logger: logger) { _ in
-                PlatformServices(config: config, logger: logger)
+                PlatformServices(config: config, shared: shared, logger: logger)
             }
         } catch {
             logger.critical("cannot serve", metadata: ["error": .string(error.description)])

@@ -4,7 +4,8 @@ public import Runtime
 ///
 /// Keys (all listed in deploy/env.example): `DATABASE_URL` (required; libpq URI of the application role),
 /// `DATABASE_PLATFORM_ROLE` (travel_platform), `APP_VERSION`, `LOG_LEVEL` (info), `DEBUG_ROUTES` (false;
-/// test-only routes), `ADMIN_API_TOKEN` (optional platform-operator token, at least 24 characters).
+/// test-only routes), `ADMIN_API_TOKEN` (optional platform-operator token, at least 24 characters), and the
+/// token settings of ``AuthSettings`` (`JWT_SECRET` or `JWT_JWKS_FILE` is required).
 public struct PlatformConfig: Sendable {
     public let function: String
     public let databaseURL: String
@@ -14,6 +15,8 @@ public struct PlatformConfig: Sendable {
     public let debugRoutes: Bool
     public let adminToken: Secret?
     public let server: ServerConfig
+    /// Token verification and login settings (``AuthSettings``).
+    public let auth: AuthSettings
 
     /// The platform's version when `APP_VERSION` is not set.
     public static let defaultVersion = "0.1.0"
@@ -29,5 +32,6 @@ public struct PlatformConfig: Sendable {
         debugRoutes = environment.bool("DEBUG_ROUTES", default: false)
         adminToken = environment.secret("ADMIN_API_TOKEN", minimumLength: 24)
         server = ServerConfig.from(environment, defaultMaxBody: defaultMaxBody)
+        auth = AuthSettings(environment: environment)
     }
 }

@@ -25,6 +25,8 @@ struct PThread {
     }
 
     func join() { pthread_join(handle, nil) }
+
+    func detach() { pthread_detach(handle) }
 }
 
 /// The signals that stop a function gracefully.
@@ -51,5 +53,14 @@ struct SignalSet: Sendable {
         var received: Int32 = 0
         while sigwait(&set, &received) != 0 {}
         return received
+    }
+}
+
+/// A detached background thread for process-wide chores (e.g. a `LISTEN` loop that invalidates caches).
+public enum BackgroundThread {
+    /// Starts `body` on a new detached thread.
+    public static func start(_ body: @escaping @Sendable () -> Void) throws(FastCGIError) {
+        let thread = try PThread.start(body)
+        thread.detach()
     }
 }

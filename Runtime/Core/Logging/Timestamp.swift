@@ -2,6 +2,13 @@ internal import Glibc
 
 /// RFC 3339 UTC timestamps with millisecond precision, without Foundation.
 public enum Timestamp {
+    /// Seconds since the Unix epoch (JWT `iat`/`exp`).
+    public static func epochSeconds() -> Int {
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        return Int(spec.tv_sec)
+    }
+
     /// The current time, e.g. `2027-04-12T09:30:00.123Z`.
     public static func now() -> String {
         var spec = timespec()
