@@ -56,7 +56,9 @@ let package = Package(
         .executableTarget(name: "PlatformCtlMain", dependencies: ["PlatformCtl"], path: "Functions/Main/platformctl",
                           swiftSettings: settings),
 
-        .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "RuntimeTesting"], path: "Tests/RuntimeTests",
+        .testTarget(name: "RuntimeTests",
+                    dependencies: ["Runtime", "RuntimeTesting", .product(name: "Crypto", package: "swift-crypto")],
+                    path: "Tests/RuntimeTests",
                     swiftSettings: settings),
         .testTarget(name: "RuntimePostgresTests", dependencies: ["RuntimePostgres", "SharedPlatform", "RuntimeTesting"],
                     path: "Tests/RuntimePostgresTests", swiftSettings: settings),

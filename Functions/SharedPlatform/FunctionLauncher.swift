@@ -34,7 +34,7 @@ public enum FunctionLauncher {
                 PlatformServices(config: config, shared: shared, logger: logger)
             }
         } catch {
-            logger.critical("cannot serve", metadata: ["error": .string(error.description)])
+            logger.critical("cannot serve", metadata: ["error": .string(String(describing: error))])
             return 1
         }
         return 0

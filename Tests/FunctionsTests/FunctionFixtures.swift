@@ -23,10 +23,11 @@ struct FunctionUnderTest: Sendable, CustomTestStringConvertible {
         .init(name: AnalyticsFunction.name, maxBodyBytes: AnalyticsFunction.maxBodyBytes, routes: AnalyticsFunction.routes),
     ]
 
+    static let jwtSecret = "test-secret-for-function-tests-0123456789abcdef"
     static let unreachableDatabase = "host=/nonexistent/socket port=1 dbname=travel user=travel_app connect_timeout=1"
 
     func config(_ extra: [String: String] = [:], databaseURL: String = unreachableDatabase) -> PlatformConfig {
-        var values = ["DATABASE_URL": databaseURL]
+        var values = ["DATABASE_URL": databaseURL, "JWT_SECRET": Self.jwtSecret]
         values.merge(extra) { _, new in new }
         return PlatformConfig(function: name, environment: Environment(values), defaultMaxBody: maxBodyBytes)
     }

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct PlatformConfigTests {
     @Test func defaultsAreSensible() throws {
-        let environment = Environment(["DATABASE_URL": "postgresql:///travel"])
+        let environment = Environment(["DATABASE_URL": "postgresql:///travel", "JWT_SECRET": String(repeating: "k", count: 32)])
         let config = PlatformConfig(function: "quotes", environment: environment, defaultMaxBody: 1 << 20)
         try environment.validate()
         #expect(config.server.threads == 4)
@@ -27,7 +27,7 @@ import Testing
             Issue.record("expected a configuration error")
         } catch {
             let text = error.description
-            for key in ["DATABASE_URL", "FCGI_THREADS", "FCGI_SOCKET", "ADMIN_API_TOKEN", "LOG_LEVEL", "DEBUG_ROUTES"] {
+            for key in ["DATABASE_URL", "JWT_SECRET", "FCGI_THREADS", "FCGI_SOCKET", "ADMIN_API_TOKEN", "LOG_LEVEL", "DEBUG_ROUTES"] {
                 #expect(text.contains(key), "\(key) not reported")
             }
             #expect(!text.contains("short-secret-value"))
@@ -35,7 +35,8 @@ import Testing
     }
 
     @Test func socketAcceptsTheUnixPrefix() throws {
-        let environment = Environment(["DATABASE_URL": "x", "FCGI_SOCKET": "unix:/run/fn/quotes.sock", "FCGI_SOCKET_MODE": "0600"])
+        let environment = Environment(["DATABASE_URL": "x", "FCGI_SOCKET": "unix:/run/fn/quotes.sock", "FCGI_SOCKET_MODE": "0600",
+                                       "JWT_SECRET": String(repeating: "k", count: 32)])
         let config = PlatformConfig(function: "quotes", environment: environment, defaultMaxBody: 1 << 20)
         try environment.validate()
         #expect(config.server.socketPath == "/run/fn/quotes.sock")

@@ -30,6 +30,7 @@ final class LiveFunction {
             "FCGI_SOCKET": "unix:" + socketPath, "FCGI_THREADS": "4", "DEBUG_ROUTES": "1",
             "DATABASE_URL": LiveEnvironment.databaseURL ?? "host=/nonexistent port=1 dbname=x",
             "LLVM_PROFILE_FILE": "/dev/null", "REQUEST_TIMEOUT_MS": "5000",
+            "JWT_SECRET": "live-test-secret-0123456789abcdefghijklmnop",
         ]
         environment.merge(extraEnvironment) { _, new in new }
         process = try ChildProcess(executable: binDirectory + "/" + name, environment: environment,

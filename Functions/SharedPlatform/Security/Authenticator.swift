@@ -40,11 +40,11 @@ public enum Authenticator {
             if let wait { throw HTTPError.throttled(retryAfter: wait) }
             throw HTTPError(.forbidden, code: "tenant_mismatch", message: "X-Client-ID does not match the token's tenant.")
         }
-        guard let tenantEntry = try tenant(tenant, context) else { throw invalidToken }
+        guard let tenantEntry = try lookupTenant(tenant, context) else { throw invalidToken }
         guard tenantEntry.status == "active" else {
             throw HTTPError(.forbidden, code: "tenant_suspended", message: "This account is suspended. Contact support.")
         }
-        guard UUID(uuidString: claims.sub) != nil, let user = try user(claims.sub, tenant: tenant, context), user.active else {
+        guard UUID(uuidString: claims.sub) != nil, let user = try lookupUser(claims.sub, tenant: tenant, context), user.active else {
             throw HTTPError(.unauthorized, code: .unauthorized, message: "This user account is not active.")
         }
         if let roles, !roles.contains(user.role) {
@@ -78,7 +78,7 @@ public enum Authenticator {
         }
     }
 
-    private static func tenant(_ id: String, _ context: PlatformContext) throws -> ProcessState.TenantEntry? {
+    private static func lookupTenant(_ id: String, _ context: PlatformContext) throws -> ProcessState.TenantEntry? {
         if let cached = context.services.shared.tenant(id) { return cached }
         let entry = try context.services.database.withTenant(id, deadline: context.deadline) { connection in
             try connection.query("SELECT status FROM tenants WHERE tenant_id = \(id)").first
@@ -88,7 +88,7 @@ public enum Authenticator {
         return entry
     }
 
-    private static func user(_ id: String, tenant: String, _ context: PlatformContext) throws -> ProcessState.UserEntry? {
+    private static func lookupUser(_ id: String, tenant: String, _ context: PlatformContext) throws -> ProcessState.UserEntry? {
         if let cached = context.services.shared.user(tenant: tenant, id: id) { return cached }
         let entry = try context.services.database.withTenant(tenant, deadline: context.deadline) { connection in
             try connection.query("SELECT role, email, is_active FROM users WHERE id = \(id)::uuid").first.map {

@@ -22,7 +22,7 @@ enum TenantChangeListener {
                         }
                     }
                 } catch {
-                    logger.debug("tenant change listener reconnecting", metadata: ["error": .string(error.description)])
+                    logger.debug("tenant change listener reconnecting", metadata: ["error": .string(String(describing: error))])
                     sleep(2)
                 }
             }
