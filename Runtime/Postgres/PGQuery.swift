@@ -14,6 +14,12 @@ public struct PGQuery: Sendable, ExpressibleByStringInterpolation {
         self.binds = []
     }
 
+    /// SQL taken as is with explicit `$n` parameters, for statements whose identifiers come from the catalog.
+    public init(unsafeSQL sql: String, binds: [String?]) {
+        self.sql = sql
+        self.binds = binds
+    }
+
     public init(stringLiteral value: String) {
         self.sql = value
         self.binds = []
@@ -38,6 +44,13 @@ public struct PGQuery: Sendable, ExpressibleByStringInterpolation {
         public mutating func appendInterpolation(_ value: some PGBindable) {
             binds.append(value.pgText)
             sql += "$\(binds.count)"
+        }
+
+        /// Splices a constant SQL fragment (a column list defined in code), never a value.
+        ///
+        /// Reviewers grep for `unsafe:` as for ``PGQuery/init(unsafeSQL:)``.
+        public mutating func appendInterpolation(unsafe fragment: StaticString) {
+            sql += fragment.description
         }
 
         /// Binds an optional value; nil becomes NULL.
