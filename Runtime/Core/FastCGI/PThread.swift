@@ -41,10 +41,19 @@ struct SignalSet: Sendable {
         return set
     }
 
-    /// Blocks the signals in the calling thread and every thread it starts afterwards.
-    func block() {
+    /// Blocks the signals in the calling thread and every thread it starts afterwards; returns the mask before.
+    @discardableResult
+    func block() -> sigset_t {
         var set = self.set
-        pthread_sigmask(SIG_BLOCK, &set, nil)
+        var previous = sigset_t()
+        pthread_sigmask(SIG_BLOCK, &set, &previous)
+        return previous
+    }
+
+    /// Puts back a mask returned by ``block()``.
+    static func restore(_ mask: sigset_t) {
+        var mask = mask
+        pthread_sigmask(SIG_SETMASK, &mask, nil)
     }
 
     /// Waits for one of the (blocked) signals and returns its number.
@@ -58,8 +67,12 @@ struct SignalSet: Sendable {
 
 /// A detached background thread for process-wide chores (e.g. a `LISTEN` loop that invalidates caches).
 public enum BackgroundThread {
-    /// Starts `body` on a new detached thread.
+    /// Starts `body` on a new detached thread that never receives SIGTERM, SIGINT or SIGHUP: those belong to
+    /// the server's `sigwait` thread, and a chore thread taking one (libfcgi's handler would swallow it)
+    /// would keep the process from stopping.
     public static func start(_ body: @escaping @Sendable () -> Void) throws(FastCGIError) {
+        let previous = SignalSet.termination.block()
+        defer { SignalSet.restore(previous) }
         let thread = try PThread.start(body)
         thread.detach()
     }
