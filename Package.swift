@@ -25,6 +25,8 @@ let package = Package(
         .library(name: "RuntimePostgres", targets: ["RuntimePostgres"]),
         .library(name: "RuntimeHTTPClient", targets: ["RuntimeHTTPClient"]),
         .executable(name: "platformctl", targets: ["PlatformCtlMain"]),
+        .executable(name: "worker", targets: ["WorkerMain"]),
+        .executable(name: "provider-fakes", targets: ["ProviderFakesMain"]),
     ] + functions.map { .executable(name: $0.product, targets: [$0.module + "Main"]) },
     dependencies: [
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
@@ -55,6 +57,28 @@ let package = Package(
         .target(name: "PlatformCtl", dependencies: ["SharedPlatform"], path: "Functions/PlatformCtl", swiftSettings: settings),
         .executableTarget(name: "PlatformCtlMain", dependencies: ["PlatformCtl"], path: "Functions/Main/platformctl",
                           swiftSettings: settings),
+
+        // Third-party clients (LLM, mail, SendGrid, Twilio, VAPI, BigQuery) shared by several functions.
+        .target(
+            name: "Integrations",
+            dependencies: ["Runtime", "RuntimeHTTPClient", "RuntimePostgres", "SharedPlatform",
+                           .product(name: "Crypto", package: "swift-crypto")],
+            path: "Functions/SharedIntegrations", swiftSettings: settings),
+        // The job worker: runs queued jobs (mail delivery, provisioning, exports).
+        .target(name: "WorkerFunction", dependencies: ["Integrations", "SharedPlatform"], path: "Functions/Worker",
+                exclude: ["README.md"], swiftSettings: settings),
+        .executableTarget(name: "WorkerMain", dependencies: ["WorkerFunction"], path: "Functions/Main/worker",
+                          swiftSettings: settings),
+        // Local fake servers that speak the providers' wire formats (tests, and `make run` with FAKE_PROVIDERS=1).
+        .target(name: "ProviderFakes",
+                dependencies: ["Runtime", "RuntimeTesting", .product(name: "Crypto", package: "swift-crypto")],
+                path: "Runtime/Fakes", swiftSettings: settings),
+        .executableTarget(name: "ProviderFakesMain", dependencies: ["ProviderFakes"], path: "Functions/Main/provider-fakes",
+                          swiftSettings: settings),
+        .testTarget(name: "IntegrationsTests",
+                    dependencies: ["Integrations", "ProviderFakes", "RuntimeTesting", "SharedPlatform", "WorkerFunction",
+                                   .product(name: "Crypto", package: "swift-crypto")],
+                    path: "Tests/IntegrationsTests", swiftSettings: settings),
 
         .testTarget(name: "RuntimeTests",
                     dependencies: ["Runtime", "RuntimeTesting", .product(name: "Crypto", package: "swift-crypto")],

@@ -1,0 +1,4 @@
+import Glibc
+
+// Replaced by the worker loop (issue 4).
+exit(0)

@@ -1,0 +1,1 @@
+// Replaced by the integrations work (issue 4).
