@@ -1,3 +1,5 @@
+internal import Runtime
+
 /// The rows of one statement, copied out of libpq's `PGresult` at once (nothing here points into C memory).
 ///
 /// Values are PostgreSQL's text format; the typed accessors parse them and throw
@@ -74,20 +76,13 @@ public struct PGRow: Sendable {
         out.reserveCapacity(digits.count / 2)
         var index = 0
         while index < digits.count {
-            guard let high = Self.hex(digits[index]), let low = Self.hex(digits[index + 1]) else { throw Self.missing(column) }
+            guard let high = Hex.value(digits[index]), let low = Hex.value(digits[index + 1]) else { throw Self.missing(column) }
             out.append(high << 4 | low)
             index += 2
         }
         return out
     }
 
-    private static func hex(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        default: nil
-        }
-    }
 
     private static func missing(_ column: String) -> PGError {
         PGError(.decodingFailed, serverMessage: "column \(column) is missing, NULL or not of the expected type")

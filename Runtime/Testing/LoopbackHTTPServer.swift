@@ -112,7 +112,7 @@ public final class LoopbackHTTPServer: Sendable {
             var stopped = false
             var requests: [RecordedRequest] = []
             var openFDs: Set<Int32> = []
-            var threads: [pthread_t] = []
+            var threads: [PThread] = []
         }
         let listenFD: Int32
         let respond: @Sendable (RecordedRequest) -> ScriptedResponse
@@ -124,7 +124,7 @@ public final class LoopbackHTTPServer: Sendable {
         }
 
         func stop() {
-            let threads: [pthread_t]? = state.withLock { state in
+            let threads: [PThread]? = state.withLock { state in
                 guard !state.stopped else { return nil }
                 state.stopped = true
                 shutdown(listenFD, Int32(SHUT_RDWR))
@@ -132,7 +132,7 @@ public final class LoopbackHTTPServer: Sendable {
                 return state.threads
             }
             guard let threads else { return }
-            for thread in threads { pthread_join(thread, nil) }
+            for thread in threads { thread.join() }
             close(listenFD)
         }
 
@@ -172,26 +172,16 @@ public final class LoopbackHTTPServer: Sendable {
 
         /// Starts a thread running `body` and records it for ``stop()`` to join; returns `pthread_create`'s code.
         func spawn(locked state: inout State, _ body: @escaping @Sendable () -> Void) -> Int32 {
-            let box = Unmanaged.passRetained(ThreadBody(body)).toOpaque()
-            var thread = pthread_t()
-            let code = pthread_create(&thread, nil, { argument in
-                guard let argument else { return nil }
-                Unmanaged<ThreadBody>.fromOpaque(argument).takeRetainedValue().run()
-                return nil
-            }, box)
-            guard code == 0 else {
-                Unmanaged<ThreadBody>.fromOpaque(box).release()
+            do {
+                state.threads.append(try PThread.start(body))
+                return 0
+            } catch {
+                guard case .threadFailed(let code) = error else { return -1 }
                 return code
             }
-            state.threads.append(thread)
-            return 0
         }
     }
 
-    private final class ThreadBody: Sendable {
-        let run: @Sendable () -> Void
-        init(_ run: @escaping @Sendable () -> Void) { self.run = run }
-    }
 }
 
 /// The wire: just enough HTTP/1.1 parsing and writing for tests.

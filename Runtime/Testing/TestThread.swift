@@ -1,38 +1,28 @@
 internal import Glibc
+internal import Runtime
 
 /// A joinable POSIX thread for tests that must block (sockets, a server loop) without tying up Swift
 /// concurrency's small cooperative pool.
 public struct TestThread: Sendable {
-    private let handle: pthread_t
-
-    private final class Body: Sendable {
-        let run: @Sendable () -> Void
-        init(_ run: @escaping @Sendable () -> Void) { self.run = run }
-    }
+    private let thread: PThread
 
     /// Starts `body` on a new thread.
     ///
     /// - Throws: ``FastCGIClientError`` `.socket(call: "pthread_create", …)` when no thread can be created.
     public static func start(_ body: @escaping @Sendable () -> Void) throws(FastCGIClientError) -> TestThread {
-        let box = Unmanaged.passRetained(Body(body)).toOpaque()
-        var handle = pthread_t()
-        let code = pthread_create(&handle, nil, { argument in
-            guard let argument else { return nil }
-            Unmanaged<Body>.fromOpaque(argument).takeRetainedValue().run()
-            return nil
-        }, box)
-        guard code == 0 else {
-            Unmanaged<Body>.fromOpaque(box).release()
+        do {
+            return TestThread(thread: try PThread.start(body))
+        } catch {
+            guard case .threadFailed(let code) = error else { throw .socket(call: "pthread_create", errno: 0) }
             throw .socket(call: "pthread_create", errno: code)
         }
-        return TestThread(handle: handle)
     }
 
     /// Waits for the thread to end. Call at most once, and never after ``detach()``.
-    public func join() { pthread_join(handle, nil) }
+    public func join() { thread.join() }
 
     /// Lets the thread's resources go when it ends, without anyone joining it.
-    public func detach() { pthread_detach(handle) }
+    public func detach() { thread.detach() }
 
     /// Runs `body(0..<count)` on `count` threads at once and returns the results in index order.
     public static func concurrently<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) -> T)

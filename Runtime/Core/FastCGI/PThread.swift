@@ -1,7 +1,9 @@
 internal import Glibc
 
 /// A joinable POSIX thread running a Swift closure (Runtime stays free of Foundation's `Thread`).
-struct PThread {
+///
+/// The package's one pthread wrapper: the server's workers, background chores and the test support's threads.
+package struct PThread: Sendable {
     private let handle: pthread_t
 
     private final class Body: Sendable {
@@ -9,7 +11,8 @@ struct PThread {
         init(_ run: @escaping @Sendable () -> Void) { self.run = run }
     }
 
-    static func start(_ body: @escaping @Sendable () -> Void) throws(FastCGIError) -> PThread {
+    /// Starts `body` on a new thread. - Throws: ``FastCGIError/threadFailed(errno:)``.
+    package static func start(_ body: @escaping @Sendable () -> Void) throws(FastCGIError) -> PThread {
         let box = Unmanaged.passRetained(Body(body)).toOpaque()
         var handle = pthread_t()
         let code = pthread_create(&handle, nil, { argument in
@@ -24,9 +27,11 @@ struct PThread {
         return PThread(handle: handle)
     }
 
-    func join() { pthread_join(handle, nil) }
+    /// Waits for the thread to end. Call at most once, and never after ``detach()``.
+    package func join() { pthread_join(handle, nil) }
 
-    func detach() { pthread_detach(handle) }
+    /// Lets the thread's resources go when it ends, without anyone joining it.
+    package func detach() { pthread_detach(handle) }
 }
 
 /// The signals that stop a function gracefully.

@@ -37,7 +37,7 @@ public enum FormURLEncoded {
             if byte == UInt8(ascii: "%"),
                 let first = bytes.index(index, offsetBy: 1, limitedBy: bytes.endIndex), first != bytes.endIndex,
                 let second = bytes.index(first, offsetBy: 1, limitedBy: bytes.endIndex), second != bytes.endIndex,
-                let high = hexValue(bytes[first]), let low = hexValue(bytes[second])
+                let high = Hex.value(bytes[first]), let low = Hex.value(bytes[second])
             {
                 out.append(high << 4 | low)
                 index = bytes.index(after: second)
@@ -49,12 +49,4 @@ public enum FormURLEncoded {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
-    }
 }
