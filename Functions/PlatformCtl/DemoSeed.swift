@@ -1,11 +1,13 @@
 internal import Runtime
-internal import RuntimePostgres
+public import RuntimePostgres
 
 /// Creates the demo tenant of SPEC §7 — `demo`, admin `admin@demo.example.com` — idempotently.
-struct DemoSeed {
+public struct DemoSeed {
     static let tenantID = "demo"
     static let adminEmail = "admin@demo.example.com"
     let connection: PGConnection
+
+    public init(connection: PGConnection) { self.connection = connection }
 
     /// Seeds and returns the admin password it set, or nil when the admin already existed and no password
     /// was given (the existing password is kept).
@@ -42,7 +44,7 @@ struct DemoSeed {
     }
 
     /// The demo tenant's configuration (SPEC §7 "Tenant config" sections).
-    static let config = """
+    public static let config = """
         {"branding": {"company_name": "Demo Travel", "primary_color": "#0B6E4F", "secondary_color": "#F2A541"},
          "destinations": [
             {"name": "Zanzibar", "aliases": ["Unguja", "Stone Town", "Nungwi"]},

@@ -1,4 +1,5 @@
 import PlatformCtl
+import TenantAdminFunction
 import Runtime
 import RuntimePostgres
 import Testing
@@ -59,5 +60,16 @@ struct PlatformCtlDatabaseTests {
             """).first
         #expect(config?["mode"] == "ticket")
         #expect(try config?.int("n") ?? 0 >= 3)
+    }
+}
+
+@Suite struct DemoSeedConfigTests {
+    /// The demo tenant's stored config must pass the same validation a PATCH applies.
+    @Test func theDemoConfigIsValid() throws {
+        let stored = try JSON.decode(JSONValue.self, from: Array(DemoSeed.config.utf8))
+        let effective = TenantConfigSchema.effective(stored: stored, companyName: "Demo Travel", currency: "ZAR")
+        let valid = try TenantConfigSchema.validate(effective)
+        #expect(valid["destinations"]?.array?.count == 3)
+        #expect(valid["inbound"]?["mode"]?.string == "ticket")
     }
 }
