@@ -17,6 +17,7 @@ public struct HTTPClientError: Error, Sendable, CustomStringConvertible, CustomD
             case connectionFailed = "connection_failed"
             case responseTooLarge = "response_too_large"
             case transport
+            case circuitOpen = "circuit_open"
         }
         private let value: Value
         private init(_ value: Value) { self.value = value }
@@ -37,6 +38,9 @@ public struct HTTPClientError: Error, Sendable, CustomStringConvertible, CustomD
         public static var responseTooLarge: Code { Code(.responseTooLarge) }
         /// Any other transfer failure (connection dropped, protocol error, out of memory).
         public static var transport: Code { Code(.transport) }
+        /// The provider's ``CircuitBreaker`` is open (or half-open with its one probe in flight): refused before
+        /// any I/O. Try again after the cool-down.
+        public static var circuitOpen: Code { Code(.circuitOpen) }
 
         /// A stable snake_case name, e.g. `connection_failed`.
         public var description: String { value.rawValue }

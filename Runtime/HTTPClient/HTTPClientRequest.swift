@@ -15,15 +15,25 @@ public struct HTTPClientRequest: Sendable {
     public var body: [UInt8]
     /// The total time allowed for this request, overriding ``HTTPClient/Configuration/timeout``.
     public var timeout: Duration?
+    /// The caller vouches that sending this request twice is harmless although its method is not idempotent, e.g.
+    /// a `POST` carrying an idempotency key the provider honours. Default false. See ``isRetrySafe``.
+    public var isMarkedRetrySafe: Bool
 
     /// Creates a request; every parameter but `url` has a default.
     public init(method: String = "GET", url: String, headers: [(String, String)] = [], body: [UInt8] = [],
-                timeout: Duration? = nil) {
+                timeout: Duration? = nil, isMarkedRetrySafe: Bool = false) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
         self.timeout = timeout
+        self.isMarkedRetrySafe = isMarkedRetrySafe
+    }
+
+    /// Whether a ``ProviderClient`` may send this request again after a failure: its method is idempotent
+    /// (`GET`, `HEAD`, `PUT`, `DELETE`, `OPTIONS`; RFC 9110 §9.2.2) or the caller set ``isMarkedRetrySafe``.
+    public var isRetrySafe: Bool {
+        isMarkedRetrySafe || ["GET", "HEAD", "PUT", "DELETE", "OPTIONS"].contains(method)
     }
 
     /// The header lines for `CURLOPT_HTTPHEADER`, after validating method and headers.
