@@ -46,6 +46,9 @@ final class CurlEasy {
         var connectTimeoutMilliseconds: Int
         var timeoutMilliseconds: Int
         var maxResponseBytes: Int
+        /// Use a new connection: libcurl silently re-sends a request whose *reused* connection died before
+        /// any answer, which must not happen to a call that is unsafe to repeat (a purchase, say).
+        var freshConnection = false
     }
 
     /// A completed exchange, copied out of libcurl.
@@ -118,6 +121,10 @@ final class CurlEasy {
 
     private func applyRequest(_ transfer: Transfer) throws(HTTPClientError) {
         try check(ccurl_setopt_string(raw, CURLOPT_URL, transfer.url), transfer)
+        if transfer.freshConnection {
+            // https://curl.se/libcurl/c/CURLOPT_FRESH_CONNECT.html
+            try check(ccurl_setopt_long(raw, CURLOPT_FRESH_CONNECT, 1), transfer)
+        }
         let method = transfer.method
         if method == "HEAD" {
             try check(ccurl_setopt_long(raw, CURLOPT_NOBODY, 1), transfer)

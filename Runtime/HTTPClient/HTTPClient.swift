@@ -54,11 +54,14 @@ public final class HTTPClient {
             timeout = min(timeout, deadline.remaining)
         }
         let totalMilliseconds = timeout.curlMilliseconds
+        // A request that is unsafe to repeat never rides a reused connection: libcurl would re-send it by
+        // itself if that connection turned out dead (seen with POSTs against the fakes).
         let transfer = CurlEasy.Transfer(
             method: request.method, url: target.url, host: target.host, headerLines: headerLines,
             body: request.body, sendsBody: request.sendsBody,
             connectTimeoutMilliseconds: min(configuration.connectTimeout.curlMilliseconds, totalMilliseconds),
-            timeoutMilliseconds: totalMilliseconds, maxResponseBytes: configuration.maxResponseBytes)
+            timeoutMilliseconds: totalMilliseconds, maxResponseBytes: configuration.maxResponseBytes,
+            freshConnection: !request.isRetrySafe)
         let result = try easy.perform(transfer)
         var headers = Headers()
         for (name, value) in result.headers { headers.add(name, value) }
