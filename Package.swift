@@ -62,7 +62,8 @@ let package = Package(
         .target(
             name: "Integrations",
             dependencies: ["Runtime", "RuntimeHTTPClient", "RuntimePostgres", "SharedPlatform",
-                           .product(name: "Crypto", package: "swift-crypto")],
+                           .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "_CryptoExtras", package: "swift-crypto")],
             path: "Functions/SharedIntegrations", swiftSettings: settings),
         // The job worker: runs queued jobs (mail delivery, provisioning, exports).
         .target(name: "WorkerFunction", dependencies: ["Integrations", "SharedPlatform"], path: "Functions/Worker",
@@ -71,13 +72,15 @@ let package = Package(
                           swiftSettings: settings),
         // Local fake servers that speak the providers' wire formats (tests, and `make run` with FAKE_PROVIDERS=1).
         .target(name: "ProviderFakes",
-                dependencies: ["Runtime", "RuntimeTesting", .product(name: "Crypto", package: "swift-crypto")],
+                dependencies: ["Runtime", "RuntimeTesting", .product(name: "Crypto", package: "swift-crypto"),
+                               .product(name: "_CryptoExtras", package: "swift-crypto")],
                 path: "Runtime/Fakes", swiftSettings: settings),
         .executableTarget(name: "ProviderFakesMain", dependencies: ["ProviderFakes"], path: "Functions/Main/provider-fakes",
                           swiftSettings: settings),
         .testTarget(name: "IntegrationsTests",
                     dependencies: ["Integrations", "ProviderFakes", "RuntimeTesting", "SharedPlatform", "WorkerFunction",
-                                   .product(name: "Crypto", package: "swift-crypto")],
+                                   .product(name: "Crypto", package: "swift-crypto"),
+                                   .product(name: "_CryptoExtras", package: "swift-crypto")],
                     path: "Tests/IntegrationsTests", swiftSettings: settings),
 
         .testTarget(name: "RuntimeTests",
