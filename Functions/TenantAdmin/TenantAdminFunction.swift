@@ -16,5 +16,6 @@ public enum TenantAdminFunction {
         AuthHandlers.install(on: &router)
         UserHandlers.install(on: &router)
         InvitationHandlers.install(on: &router)
+        OutboxHandlers.install(on: &router)
     }
 }

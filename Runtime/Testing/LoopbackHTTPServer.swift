@@ -31,6 +31,10 @@ public final class LoopbackHTTPServer: Sendable {
         public var dropsConnection: Bool
         /// Send no `Content-Length` and end the body by closing the connection.
         public var closeDelimited: Bool
+        /// Called when the answer is about to be written, i.e. the client was still connected after `delay` (not
+        /// when it hung up meanwhile, nor for ``drop(after:)``). Fakes count a request as accepted only then; it
+        /// runs before the bytes are sent, so a client that has read the answer sees the effect.
+        public var onAnswer: (@Sendable () -> Void)?
 
         /// An answer; `Content-Length` is added unless `closeDelimited`.
         public init(status: Int = 200, headers: [(String, String)] = [], body: [UInt8] = [], delay: Duration = .zero,
@@ -41,6 +45,7 @@ public final class LoopbackHTTPServer: Sendable {
             self.delay = delay
             self.dropsConnection = false
             self.closeDelimited = closeDelimited
+            self.onAnswer = nil
         }
 
         /// An answer with a UTF-8 text body.
@@ -164,6 +169,7 @@ public final class LoopbackHTTPServer: Sendable {
                 state.withLock { $0.requests.append(request) }
                 let reply = respond(request)
                 guard Self.waitWhileConnected(fd, reply.delay), !reply.dropsConnection else { return }
+                reply.onAnswer?()
                 guard Self.sendAll(fd, Self.encode(reply)), !reply.closeDelimited,
                     request.headers["connection"]?.lowercased() != "close"
                 else { return }

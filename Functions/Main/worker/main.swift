@@ -1,4 +1,4 @@
 import Glibc
+import WorkerFunction
 
-// Replaced by the worker loop (issue 4).
-exit(0)
+exit(WorkerFunction.run())

@@ -1,8 +1,9 @@
 public import RuntimePostgres
 
-/// A mail written to the `outbox` table, to be delivered by the mail job (or read there when no transport is
-/// configured — DESIGN §4). Writing it in the caller's transaction means it exists exactly when the change
-/// that caused it committed; the idempotency key makes a retry write it once.
+/// A plain-text account mail from the platform (password resets, invitations): a shorthand for a
+/// ``MailMessage`` with origin `platform` that ``Mailer/enqueue(_:on:)`` writes and delivers like every other mail.
+///
+/// Its body holds a one-time link, so it is marked sensitive: the outbox API never shows it.
 public struct OutboxMail: Sendable {
     public var tenantID: String?
     public var idempotencyKey: String
@@ -26,12 +27,15 @@ public struct OutboxMail: Sendable {
     /// The platform's own sender for account mail (resets, invitations).
     public static let platformSender = "no-reply@travel-platform.local"
 
-    /// Inserts the mail unless one with the same idempotency key exists.
+    /// The message ``write(on:)`` enqueues.
+    public var message: MailMessage {
+        MailMessage(tenantID: tenantID, idempotencyKey: idempotencyKey, origin: .platform, from: MailAddress(from),
+                    to: [MailAddress(to)], replyTo: replyTo.map { MailAddress($0) }, subject: subject, text: text,
+                    sensitive: true)
+    }
+
+    /// Writes the mail and its delivery job in the caller's transaction, unless the idempotency key exists.
     public func write(on connection: PGConnection) throws {
-        try connection.query("""
-            INSERT INTO outbox (tenant_id, idempotency_key, to_address, from_address, reply_to, subject, text_body)
-            VALUES (\(tenantID), \(idempotencyKey), \(to), \(from), \(replyTo), \(subject), \(text))
-            ON CONFLICT (idempotency_key) DO NOTHING
-            """)
+        try Mailer.enqueue(message, on: connection)
     }
 }

@@ -1,1 +1,0 @@
-// Replaced by the worker (issue 4).

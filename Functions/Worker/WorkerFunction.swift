@@ -1,0 +1,107 @@
+public import Integrations
+internal import Logging
+public import Runtime
+internal import RuntimePostgres
+internal import SharedPlatform
+
+/// The `worker` executable: runs queued jobs (mail delivery now; inbound processing, provisioning and exports
+/// register their kinds in ``registry(config:tenantKey:)``).
+///
+/// Start-up: read and validate configuration (exit 1 listing every problem), JSON logs on stderr, requeue this
+/// worker's own jobs left `running` by a crash and other workers' stale ones, then ``WorkerConfig/concurrency``
+/// threads each run a ``WorkerLoop``. SIGTERM/SIGINT/SIGHUP: every thread finishes its current job, then the
+/// process exits 0.
+public enum WorkerFunction {
+    public static let name = "worker"
+
+    /// The job kinds this worker runs.
+    /// - Parameter tenantKey: the tenant's own SendGrid key, from the provisioning store (none until it exists).
+    public static func registry(config: WorkerConfig, tenantKey: @escaping TenantMailKeyLookup = { _, _ in nil }) -> JobRegistry {
+        var registry = JobRegistry()
+        registry.registerMail(settings: config.mail, tenantKey: tenantKey)
+        return registry
+    }
+
+    /// Runs until a termination signal; returns the exit code.
+    public static func run(environment: Environment = Environment(),
+                           tenantKey: @escaping TenantMailKeyLookup = { _, _ in nil }) -> Int32 {
+        WorkerSignals.block()
+        let config = WorkerConfig(environment: environment)
+        let level = Logger.Level(rawValue: config.logLevel) ?? .info
+        LoggingSystem.bootstrap { label in JSONLogHandler(label: label, level: level) }
+        var logger = Logger(label: name)
+        logger[metadataKey: "function"] = .string(name)
+        logger[metadataKey: "worker.id"] = .string(config.workerID)
+        do {
+            try environment.validate()
+            if config.mail.smtpURL != nil { _ = try MailTransports(settings: config.mail).smtpClient() }
+        } catch {
+            logger.critical("cannot start", metadata: ["error": .string(String(describing: error))])
+            return 1
+        }
+        let registry = registry(config: config, tenantKey: tenantKey)
+        let threadLogger = logger
+        recover(config: config, logger: logger)
+        let stop = StopFlag()
+        var threads: [WorkerThread] = []
+        for index in 0..<config.concurrency {
+            guard let thread = WorkerThread.start({
+                WorkerLoop(config: config, registry: registry, thread: index, stop: stop, logger: threadLogger).run()
+            }) else {
+                logger.critical("cannot start worker thread")
+                stop.set()
+                threads.forEach { $0.join() }
+                return 1
+            }
+            threads.append(thread)
+        }
+        logger.info("worker started", metadata: ["worker.concurrency": .stringConvertible(config.concurrency),
+                                                 "job.kinds": .string(registry.kinds.joined(separator: ",")),
+                                                 "mail.fallback": .string(config.mail.fallbackName)])
+        var lastRecovery = ContinuousClock.now
+        while true {
+            if let signal = WorkerSignals.wait(timeout: .seconds(1)) {
+                logger.info("stopping after the current jobs", metadata: ["signal": .stringConvertible(signal)])
+                break
+            }
+            if ContinuousClock.now - lastRecovery > .seconds(60) {
+                recover(config: config, logger: logger, ownJobs: false)
+                lastRecovery = .now
+            }
+        }
+        stop.set()
+        wake(config: config, logger: logger)
+        threads.forEach { $0.join() }
+        logger.info("worker stopped")
+        return 0
+    }
+
+    /// Requeues jobs this worker id left `running` (it restarted, so they were interrupted) and jobs of any worker
+    /// older than ``WorkerConfig/staleAfterSeconds``. Failures are logged; the periodic pass retries.
+    static func recover(config: WorkerConfig, logger: Logger, ownJobs: Bool = true) {
+        let database = Database(url: config.databaseURL, platformRole: config.platformRole, logger: logger)
+        do {
+            let (own, stale) = try database.asPlatform { connection -> (Int, Int) in
+                let own = ownJobs ? try connection.query("""
+                    UPDATE jobs SET status = CASE WHEN attempts >= max_attempts THEN 'dead' ELSE 'queued' END, run_at = now(),
+                                    locked_at = NULL, locked_by = NULL, last_error = 'worker restarted during the job',
+                                    updated_at = now()
+                    WHERE status = 'running' AND split_part(locked_by, '/', 1) = \(config.workerID)
+                    """).affectedRows : 0
+                return (own, try JobQueue.recoverStale(on: connection, olderThanSeconds: config.staleAfterSeconds))
+            }
+            if own + stale > 0 {
+                logger.warning("requeued interrupted jobs", metadata: ["jobs.own": .stringConvertible(own),
+                                                                       "jobs.stale": .stringConvertible(stale)])
+            }
+        } catch {
+            logger.error("job recovery failed", metadata: ["error": .string(String(describing: error))])
+        }
+    }
+
+    /// Wakes idle loops waiting on `LISTEN jobs` so they see the stop flag at once (else within the poll interval).
+    private static func wake(config: WorkerConfig, logger: Logger) {
+        let database = Database(url: config.databaseURL, platformRole: config.platformRole, logger: logger)
+        _ = try? database.transaction { try $0.query("SELECT pg_notify(\(JobQueue.channel), 'worker.stop')") }
+    }
+}
