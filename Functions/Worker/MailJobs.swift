@@ -11,7 +11,7 @@ extension JobRegistry {
     /// permanent failures, the mail is marked `failed` and the job is done.
     /// - Parameter makeHTTP: the seam for another HTTP client per thread (nil: a plain `HTTPClient`).
     public mutating func registerMail(settings: MailSettings, tenantKey: @escaping TenantMailKeyLookup = { _, _ in nil },
-                                      makeHTTP: (@Sendable () throws -> any HTTPExecuting)? = nil) {
+                                      makeHTTP: (@Sendable () throws -> any ProviderTransport)? = nil) {
         register(Mailer.jobKind) { logger in
             let delivery = MailDelivery(transports: MailTransports(settings: settings, makeHTTP: makeHTTP),
                                         tenantKey: tenantKey, logger: logger)

@@ -1,4 +1,5 @@
 public import Integrations
+public import RuntimeHTTPClient
 internal import Logging
 public import Runtime
 internal import RuntimePostgres
@@ -15,11 +16,29 @@ public enum WorkerFunction {
     public static let name = "worker"
 
     /// The job kinds this worker runs.
-    /// - Parameter tenantKey: the tenant's own SendGrid key, from the provisioning store (none until it exists).
-    public static func registry(config: WorkerConfig, tenantKey: @escaping TenantMailKeyLookup = { _, _ in nil }) -> JobRegistry {
+    /// - Parameters:
+    ///   - tenantKey: the tenant's own SendGrid key, from the provisioning store (none until it exists).
+    ///   - breaker: the process's circuit breaker; with one, SendGrid calls go through a ``ResilientTransport``
+    ///     (its circuit, one log line per call, no HTTP-level retries — the job queue retries mail).
+    public static func registry(config: WorkerConfig, tenantKey: @escaping TenantMailKeyLookup = { _, _ in nil },
+                                breaker: CircuitBreaker? = nil) -> JobRegistry {
         var registry = JobRegistry()
-        registry.registerMail(settings: config.mail, tenantKey: tenantKey)
+        let settings = config.mail
+        var makeHTTP: (@Sendable () throws -> any ProviderTransport)?
+        if let breaker {
+            makeHTTP = { try sendGridTransport(settings: settings, breaker: breaker) }
+        }
+        registry.registerMail(settings: settings, tenantKey: tenantKey, makeHTTP: makeHTTP)
         return registry
+    }
+
+    /// A thread's SendGrid transport: its own `HTTPClient`, the shared circuit, a single attempt per call.
+    static func sendGridTransport(settings: MailSettings, breaker: CircuitBreaker) throws -> any ProviderTransport {
+        let http = try HTTPClient(configuration: .init(timeout: settings.timeout, maxResponseBytes: 1 << 20,
+                                                       allowPlainHTTPToLoopback: settings.allowLoopbackHTTP))
+        let provider = try ProviderClient(name: "sendgrid", baseURL: settings.sendGridBaseURL, http: http,
+                                          retry: .never, breaker: breaker, logger: Logger(label: name))
+        return ResilientTransport(provider)
     }
 
     /// Runs until a termination signal; returns the exit code.
@@ -39,13 +58,18 @@ public enum WorkerFunction {
             logger.critical("cannot start", metadata: ["error": .string(String(describing: error))])
             return 1
         }
-        let registry = registry(config: config, tenantKey: tenantKey)
+        let breaker: CircuitBreaker
+        do { breaker = try CircuitBreaker() } catch {
+            logger.critical("cannot start", metadata: ["error": .string(error.description)])
+            return 1
+        }
+        let registry = registry(config: config, tenantKey: tenantKey, breaker: breaker)
         let threadLogger = logger
         recover(config: config, logger: logger)
         let stop = StopFlag()
-        var threads: [WorkerThread] = []
+        var threads: [PThread] = []
         for index in 0..<config.concurrency {
-            guard let thread = WorkerThread.start({
+            guard let thread = try? PThread.start({
                 WorkerLoop(config: config, registry: registry, thread: index, stop: stop, logger: threadLogger).run()
             }) else {
                 logger.critical("cannot start worker thread")

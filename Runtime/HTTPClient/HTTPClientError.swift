@@ -56,7 +56,8 @@ public struct HTTPClientError: Error, Sendable, CustomStringConvertible, CustomD
     /// The host the request was for, once the URL parsed far enough to have one.
     public let host: String?
 
-    init(_ code: Code, host: String? = nil, curlCode: Int = 0, detail: String) {
+    /// An error of `code`; `detail` is for `debugDescription` only (never in `description`).
+    public init(_ code: Code, host: String? = nil, curlCode: Int = 0, detail: String) {
         self.code = code
         self.host = host
         self.curlCode = curlCode

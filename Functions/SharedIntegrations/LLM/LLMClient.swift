@@ -14,7 +14,7 @@ internal import RuntimeHTTPClient
 public final class LLMClient {
     /// The endpoint and limits this client was built with.
     public let configuration: LLMConfiguration
-    private let http: HTTPClient
+    private let transport: any ProviderTransport
     let logger: Logger
 
     /// The kinds of call, as logged in `llm.kind`.
@@ -28,7 +28,9 @@ public final class LLMClient {
     /// Creates a client and its HTTP handle. Plain `http://` is allowed to loopback hosts only (local model servers
     /// and fakes); every other URL must be `https://`.
     /// - Throws: ``LLMError`` `invalid_configuration` for non-positive limits or if libcurl cannot start.
-    public init(configuration: LLMConfiguration, logger: Logger) throws {
+    ///   - transport: how requests leave; by default a single-attempt ``HTTPClient`` of this client's own. Pass a
+    ///     ``ResilientTransport`` for retries and the provider's circuit breaker.
+    public init(configuration: LLMConfiguration, logger: Logger, transport: (any ProviderTransport)? = nil) throws {
         guard configuration.timeout > .zero, configuration.maxToolRounds > 0, configuration.embeddingBatchSize > 0
         else {
             throw LLMError(
@@ -36,8 +38,12 @@ public final class LLMClient {
         }
         self.configuration = configuration
         self.logger = logger
+        if let transport {
+            self.transport = transport
+            return
+        }
         do {
-            http = try HTTPClient(
+            self.transport = try HTTPClient(
                 configuration: .init(
                     timeout: configuration.timeout,
                     maxResponseBytes: Self.maxResponseBytes,
@@ -124,7 +130,7 @@ public final class LLMClient {
 
     /// The one function through which every request leaves the client (the seam for retries and a breaker).
     func send(_ request: HTTPClientRequest, deadline: Deadline?) throws(HTTPClientError) -> HTTPClientResponse {
-        try http.execute(request, deadline: deadline)
+        try transport.send(request, deadline: deadline)
     }
 
     /// POSTs `body` as JSON to `endpoint`, decodes a 2xx answer and logs the call's one line.

@@ -9,11 +9,11 @@ public import RuntimeHTTPClient
 /// plain HTTP to loopback only when ``MailSettings/allowLoopbackHTTP`` is set.
 public final class MailTransports {
     public let settings: MailSettings
-    private let makeHTTP: () throws -> any HTTPExecuting
-    private var http: (any HTTPExecuting)?
+    private let makeHTTP: () throws -> any ProviderTransport
+    private var http: (any ProviderTransport)?
     private var smtp: SMTPClient?
 
-    public init(settings: MailSettings, makeHTTP: (() throws -> any HTTPExecuting)? = nil) {
+    public init(settings: MailSettings, makeHTTP: (() throws -> any ProviderTransport)? = nil) {
         self.settings = settings
         self.makeHTTP = makeHTTP ?? {
             try HTTPClient(configuration: .init(timeout: settings.timeout, maxResponseBytes: 1 << 20,
@@ -55,7 +55,7 @@ public final class MailTransports {
         return client
     }
 
-    private func httpClient() throws(MailDeliveryError) -> any HTTPExecuting {
+    private func httpClient() throws(MailDeliveryError) -> any ProviderTransport {
         if let http { return http }
         do {
             let client = try makeHTTP()

@@ -26,13 +26,13 @@ public struct SendGridCredential: Sendable {
 /// 2xx (SendGrid answers 202) is acceptance, with the `X-Message-Id` header as provider id; 429 and 5xx are
 /// retryable (429 with its `Retry-After` seconds); every other 4xx is permanent; transport failures (connection,
 /// timeout) are retryable. The key is only ever placed in the header; errors carry the status and SendGrid's first
-/// error message. Not Sendable: it uses the thread's ``HTTPExecuting`` client.
+/// error message. Not Sendable: it uses the thread's ``ProviderTransport`` client.
 public struct SendGridTransport: MailTransport {
     public let credential: SendGridCredential
-    private let http: any HTTPExecuting
+    private let http: any ProviderTransport
     private let timeout: Duration
 
-    public init(credential: SendGridCredential, http: any HTTPExecuting, timeout: Duration = .seconds(30)) {
+    public init(credential: SendGridCredential, http: any ProviderTransport, timeout: Duration = .seconds(30)) {
         self.credential = credential
         self.http = http
         self.timeout = timeout
@@ -52,7 +52,7 @@ public struct SendGridTransport: MailTransport {
                       ("Accept", "application/json")],
             body: body, timeout: timeout)
         let response: HTTPClientResponse
-        do { response = try http.execute(request, deadline: deadline) } catch {
+        do { response = try http.send(request, deadline: deadline) } catch {
             let kind: MailDeliveryError.Kind = [.insecureURL, .invalidURL, .invalidRequest, .invalidConfiguration]
                 .contains(error.code) ? .permanent : .retryable
             throw MailDeliveryError(kind, reason: "SendGrid unreachable: \(error.description)")

@@ -127,13 +127,23 @@ public enum FastCGIServer {
         var socketFile: SocketFile?
         if let path = config.socketPath {
             var info = stat()
-            if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFSOCK { unlink(path) }
-            // Create the socket file with the requested mode from the start (no window with a wider mode).
+            if lstat(path, &info) == 0, info.st_mode & S_IFMT != S_IFSOCK { throw .socketFailed(path: path, errno: EEXIST) }
+            // Bind under a temporary name and rename into place once listening: FCGX_OpenSocket binds (the file
+            // appears) before it listens, and a connect in between would be refused. rename() also replaces a
+            // stale socket atomically. The mode is right from the start (no window with a wider one).
+            let temporary = path + ".\(getpid()).tmp"
+            unlink(temporary)
             let oldMask = umask(~config.socketMode & 0o777)
-            fd = FCGX_OpenSocket(path, config.backlog)
+            fd = FCGX_OpenSocket(temporary, config.backlog)
             umask(oldMask)
             guard fd >= 0 else { throw .socketFailed(path: path, errno: errno) }
-            chmod(path, config.socketMode)
+            chmod(temporary, config.socketMode)
+            guard rename(temporary, path) == 0 else {
+                let code = errno
+                close(fd)
+                unlink(temporary)
+                throw .socketFailed(path: path, errno: code)
+            }
             socketFile = SocketFile(path: path)
         } else {
             fd = 0

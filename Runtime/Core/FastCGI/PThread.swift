@@ -34,10 +34,10 @@ package struct PThread: Sendable {
     package func detach() { pthread_detach(handle) }
 }
 
-/// The signals that stop a function gracefully.
-struct SignalSet: Sendable {
-    static let termination = SignalSet(signals: [SIGTERM, SIGINT, SIGHUP])
-    let signals: [Int32]
+/// The signals that stop a process gracefully (a function or the worker).
+package struct SignalSet: Sendable {
+    package static let termination = SignalSet(signals: [SIGTERM, SIGINT, SIGHUP])
+    package let signals: [Int32]
 
     private var set: sigset_t {
         var set = sigset_t()
@@ -46,23 +46,34 @@ struct SignalSet: Sendable {
         return set
     }
 
-    /// Blocks the signals in the calling thread and every thread it starts afterwards; returns the mask before.
-    @discardableResult
-    func block() -> sigset_t {
+    /// Blocks the signals in the calling thread and every thread it starts afterwards.
+    package func block() { _ = blockSaving() }
+
+    /// Like ``block()``, returning the mask before, for ``restore(_:)``.
+    func blockSaving() -> sigset_t {
         var set = self.set
         var previous = sigset_t()
         pthread_sigmask(SIG_BLOCK, &set, &previous)
         return previous
     }
 
-    /// Puts back a mask returned by ``block()``.
+    /// Puts back a mask returned by ``blockSaving()``.
     static func restore(_ mask: sigset_t) {
         var mask = mask
         pthread_sigmask(SIG_SETMASK, &mask, nil)
     }
 
+    /// Waits up to `timeout` for one of the (blocked) signals; its number, or nil on timeout.
+    package func wait(timeout: Duration) -> Int32? {
+        var set = self.set
+        let (seconds, attoseconds) = timeout.components
+        var spec = timespec(tv_sec: Int(seconds), tv_nsec: Int(attoseconds / 1_000_000_000))
+        let received = sigtimedwait(&set, nil, &spec)
+        return received > 0 ? received : nil
+    }
+
     /// Waits for one of the (blocked) signals and returns its number.
-    func wait() -> Int32 {
+    package func wait() -> Int32 {
         var set = self.set
         var received: Int32 = 0
         while sigwait(&set, &received) != 0 {}
@@ -76,7 +87,7 @@ public enum BackgroundThread {
     /// the server's `sigwait` thread, and a chore thread taking one (libfcgi's handler would swallow it)
     /// would keep the process from stopping.
     public static func start(_ body: @escaping @Sendable () -> Void) throws(FastCGIError) {
-        let previous = SignalSet.termination.block()
+        let previous = SignalSet.termination.blockSaving()
         defer { SignalSet.restore(previous) }
         let thread = try PThread.start(body)
         thread.detach()

@@ -42,7 +42,7 @@ struct ProviderEndpoint {
         do {
             response = try transport.send(request, deadline: deadline)
         } catch {
-            let reason = (error as? HTTPClientError).map { "\($0.code)" } ?? "transport"
+            let reason = "\(error.code)"
             logger.warning("provider call failed", metadata: [
                 "provider": .string(provider), "operation": .string(operation), "error": .string(reason),
                 "duration_ms": .stringConvertible(Self.milliseconds(since: started)),

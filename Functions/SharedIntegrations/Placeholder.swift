@@ -1,1 +1,0 @@
-// Replaced by the integrations work (issue 4).

@@ -1,1 +1,0 @@
-// Replaced by the integration tests (issue 4).
