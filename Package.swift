@@ -92,14 +92,16 @@ let package = Package(
         .testTarget(name: "RuntimeHTTPClientTests", dependencies: ["RuntimeHTTPClient", "RuntimeTesting"],
                     path: "Tests/RuntimeHTTPClientTests", swiftSettings: settings),
         .testTarget(name: "FunctionsTests",
-                    dependencies: ["RuntimeTesting", "SharedPlatform", "PlatformCtl"] + functions.map { .target(name: $0.module) },
+                    dependencies: ["RuntimeTesting", "ProviderFakes", "SharedPlatform", "PlatformCtl"]
+                        + functions.map { .target(name: $0.module) },
                     path: "Tests/FunctionsTests", swiftSettings: settings),
         .testTarget(name: "IntegrationTests", dependencies: ["RuntimeTesting", "SharedPlatform"],
                     path: "Tests/IntegrationTests", swiftSettings: settings),
     ]
         + functions.map {
-            .target(name: $0.module, dependencies: ["SharedPlatform"], path: "Functions/\($0.folder)",
-                    exclude: ["README.md"], swiftSettings: settings)
+            // inbound verifies SendGrid's signed delivery events with the Integrations clients.
+            .target(name: $0.module, dependencies: ["SharedPlatform"] + ($0.product == "inbound" ? ["Integrations"] : []),
+                    path: "Functions/\($0.folder)", exclude: ["README.md"], swiftSettings: settings)
         }
         + functions.map {
             .executableTarget(name: $0.module + "Main", dependencies: [.target(name: $0.module)],

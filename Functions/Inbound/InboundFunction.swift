@@ -10,5 +10,7 @@ public enum InboundFunction {
     public static let maxBodyBytes = 30 << 20
 
     /// Adds this function's routes to `router` (health and debug routes are added by FunctionLauncher).
-    public static func routes(_ router: inout PlatformRouter) {}
+    public static func routes(_ router: inout PlatformRouter) {
+        SendGridEventHandlers.install(on: &router)
+    }
 }

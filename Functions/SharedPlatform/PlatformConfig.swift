@@ -17,6 +17,9 @@ public struct PlatformConfig: Sendable {
     public let server: ServerConfig
     /// Token verification and login settings (``AuthSettings``).
     public let auth: AuthSettings
+    /// `SENDGRID_EVENT_PUBLIC_KEY`: the Event Webhook's verification key (base64 DER), when delivery events are
+    /// received (inbound). Checked as a P-256 key by the route; unset, the route answers 503.
+    public let sendGridEventPublicKey: String?
 
     /// The platform's version when `APP_VERSION` is not set.
     public static let defaultVersion = "0.1.0"
@@ -33,5 +36,6 @@ public struct PlatformConfig: Sendable {
         adminToken = environment.secret("ADMIN_API_TOKEN", minimumLength: 24)
         server = ServerConfig.from(environment, defaultMaxBody: defaultMaxBody)
         auth = AuthSettings(environment: environment)
+        sendGridEventPublicKey = environment.optionalString("SENDGRID_EVENT_PUBLIC_KEY")
     }
 }
