@@ -11,11 +11,34 @@ import SharedPlatform
 import Testing
 import WorkerFunction
 
-/// The database and binaries the mail suites use (`make test` sets them; see the brief of issue 4).
+/// The database and binaries the mail suites use (`make test` sets them).
+///
+/// The mail and worker suites run workers that claim *any* due `mail.deliver` job, so they get a database of
+/// their own (`travel_mail_tests`, created afresh once per test run when `DATABASE_SUPERUSER_URL` is set): mails
+/// that other suites enqueue in parallel (invitations, password resets) can then never consume their scripted
+/// provider answers.
 enum MailTestEnvironment {
     static let values = ProcessEnvironment.current()
-    static var appURL: String? { values["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 } }
-    static var ownerURL: String? { values["DATABASE_OWNER_URL"].flatMap { $0.isEmpty ? nil : $0 } }
+    static var appURL: String? { isolated?.app ?? values["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 } }
+    static var ownerURL: String? { isolated?.owner ?? values["DATABASE_OWNER_URL"].flatMap { $0.isEmpty ? nil : $0 } }
+
+    /// The suites' own database, created and migrated on first use; nil when it cannot be made (then the shared one).
+    private static let isolated: (app: String, owner: String)? = {
+        let name = "travel_mail_tests"
+        guard let superuser = values["DATABASE_SUPERUSER_URL"], let app = values["DATABASE_URL"],
+              let owner = values["DATABASE_OWNER_URL"], app.contains("/travel?"), owner.contains("/travel?"),
+              let connection = try? PGConnection(conninfo: superuser)
+        else { return nil }
+        let rename = { (url: String) in url.components(separatedBy: "/travel?").joined(separator: "/\(name)?") }
+        do {
+            try connection.query(PGQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"))
+            try connection.query(PGQuery(unsafeSQL: "CREATE DATABASE \(name) OWNER travel_owner"))
+            try Migrator(directory: migrations).migrate(on: try PGConnection(conninfo: rename(owner)), logger: logger)
+        } catch {
+            return nil
+        }
+        return (rename(app), rename(owner))
+    }()
     static var binDirectory: String? { values["BIN_DIR"].flatMap { $0.isEmpty ? nil : $0 } }
     static var required: Bool { values["REQUIRE_SERVICES"] == "1" }
     static var databaseEnabled: Bool { appURL != nil || required }
