@@ -42,7 +42,7 @@ extension MailDatabaseTests {
             let workerID = "crash-" + RequestID.generate().prefix(8)
             let sent = { fake.requests.contains { String(decoding: $0.body, as: UTF8.self).contains(message.idempotencyKey) } }
 
-            let first = try WorkerProcess(environment: try environment(fake, workerID: workerID))
+            let first = try ChildProcess.worker(environment: try environment(fake, workerID: workerID))
             #expect(waitFor(.seconds(10), sent), "the worker never called the fake: \(first.stderr)")
             #expect(try MailTestEnvironment.outbox(id)["status"] == "sending")
             first.signal(SIGKILL)
@@ -52,7 +52,7 @@ extension MailDatabaseTests {
             #expect(try MailTestEnvironment.outbox(id)["status"] == "sending")
 
             fake.setAcceptDelay(.zero)
-            let second = try WorkerProcess(environment: try environment(fake, workerID: workerID))
+            let second = try ChildProcess.worker(environment: try environment(fake, workerID: workerID))
             #expect(try waitFor(.seconds(10)) { try MailTestEnvironment.outbox(id)["status"] == "sent" }, "\(second.stderr)")
             second.signal(SIGTERM)
             #expect(second.waitExit(timeout: .seconds(10)) == 0, "graceful stop: \(second.stderr)")
@@ -73,7 +73,7 @@ extension MailDatabaseTests {
             var environment = try environment(fake, workerID: "bad-config")
             environment["WORKER_CONCURRENCY"] = "0"
             environment["SMTP_URL"] = "gopher://user:SMTPSECRET@relay.example.com"
-            let worker = try WorkerProcess(environment: environment)
+            let worker = try ChildProcess.worker(environment: environment)
             #expect(worker.waitExit(timeout: .seconds(10)) == 1)
             #expect(worker.stderr.contains("WORKER_CONCURRENCY") && !worker.stderr.contains("SMTPSECRET"))
         }

@@ -1,12 +1,13 @@
-import Glibc
+internal import Glibc
 
-/// A function executable started for a test, with stderr captured to a file.
-final class ChildProcess {
-    let pid: pid_t
-    let stderrPath: String
+/// A built executable (a function, the worker) started for a test with `posix_spawn`, stdin from /dev/null and
+/// stderr captured to `stderrPath` (removed when this object goes). Killed with SIGKILL in `deinit` if still running.
+public final class ChildProcess {
+    public let pid: Int32
+    public let stderrPath: String
     private var exitStatus: Int32?
 
-    init(executable: String, environment: [String: String], stderrPath: String) throws {
+    public init(executable: String, environment: [String: String], stderrPath: String) throws {
         self.stderrPath = stderrPath
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -27,12 +28,13 @@ final class ChildProcess {
             kill(pid, SIGKILL)
             _ = waitExit(timeout: .seconds(5))
         }
+        unlink(stderrPath)
     }
 
-    func signal(_ number: Int32) { kill(pid, number) }
+    public func signal(_ number: Int32) { kill(pid, number) }
 
     /// Waits up to `timeout` for the process to exit; its exit code, or nil if it is still running.
-    func waitExit(timeout: Duration) -> Int32? {
+    public func waitExit(timeout: Duration) -> Int32? {
         if let exitStatus { return exitStatus }
         let deadline = ContinuousClock.now + timeout
         repeat {
@@ -47,10 +49,10 @@ final class ChildProcess {
         return nil
     }
 
-    var isRunning: Bool { exitStatus == nil && waitExit(timeout: .zero) == nil }
+    public var isRunning: Bool { exitStatus == nil && waitExit(timeout: .zero) == nil }
 
     /// What the process wrote to stderr so far.
-    var stderr: String {
+    public var stderr: String {
         guard let file = fopen(stderrPath, "r") else { return "" }
         defer { fclose(file) }
         var bytes: [UInt8] = []
@@ -64,7 +66,7 @@ final class ChildProcess {
     }
 
     /// Open file descriptors of the process (from /proc).
-    var openFileCount: Int {
+    public var openFileCount: Int {
         guard let directory = opendir("/proc/\(pid)/fd") else { return -1 }
         defer { closedir(directory) }
         var count = 0
@@ -73,7 +75,9 @@ final class ChildProcess {
     }
 }
 
-struct SpawnError: Error, CustomStringConvertible {
-    let message: String
-    var description: String { message }
+/// A process could not be started.
+public struct SpawnError: Error, CustomStringConvertible {
+    public let message: String
+    public init(message: String) { self.message = message }
+    public var description: String { message }
 }
