@@ -69,14 +69,14 @@ extension ProviderClient {
             "provider": "\(name)",
             "http.method": "\(method)",
             "http.path": "\(path)",
-            "http.attempts": "\(attempts)",
-            "duration_ms": "\(milliseconds)",
+            "http.attempts": .stringConvertible(attempts),
+            "duration_ms": .stringConvertible(Int(milliseconds)),
             "circuit.state": "\(breaker.state(of: name))",
         ]
         let level: Logger.Level
         switch result {
         case .success(let response):
-            metadata["http.status"] = "\(response.status)"
+            metadata["http.status"] = .stringConvertible(response.status)
             level = response.status >= 500 ? .warning : .info
         case .failure(let error):
             metadata["error.code"] = "\(error.code)"

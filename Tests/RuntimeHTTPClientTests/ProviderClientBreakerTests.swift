@@ -28,7 +28,7 @@ import Testing
         #expect(server.requests.count == 5)
         let last = try #require(try capture.records(message: "provider call").last)
         #expect(last["error_code"] == .string("circuit_open"))
-        #expect(last["http_attempts"] == .string("0"))
+        #expect(last["http_attempts"] == .number(0))
         #expect(last["circuit_state"] == .string("open"))
     }
 

@@ -62,8 +62,8 @@ func httpDate(epochSeconds: Int) -> String {
         #expect(record["provider"] == .string("fake"))
         #expect(record["http_method"] == .string("GET"))
         #expect(record["http_path"] == .string("/v1/rates"))
-        #expect(record["http_status"] == .string("200"))
-        #expect(record["http_attempts"] == .string("3"))
+        #expect(record["http_status"] == .number(200))
+        #expect(record["http_attempts"] == .number(3))
         #expect(record["circuit_state"] == .string("closed"))
         #expect(record["duration_ms"] != nil)
     }
@@ -191,7 +191,7 @@ func httpDate(epochSeconds: Int) -> String {
 
         #expect(error.code == .connectionFailed)
         let record = try #require(try capture.records(message: "provider call").first)
-        #expect(record["http_attempts"] == .string("3"))
+        #expect(record["http_attempts"] == .number(3))
         #expect(record["error_code"] == .string("connection_failed"))
         #expect(record["level"] == .string("warning"))
     }
