@@ -2,7 +2,7 @@ internal import CCurl
 
 /// `curl_global_init`, run lazily and exactly once (Swift global `let`s are initialised once, thread-safely) by the
 /// first ``CurlEasy/init()``. See https://curl.se/libcurl/c/curl_global_init.html.
-private let curlGlobalInitCode = Int(curl_global_init(Int(CURL_GLOBAL_DEFAULT)).rawValue)
+let curlGlobalInitCode = Int(curl_global_init(Int(CURL_GLOBAL_DEFAULT)).rawValue)
 
 /// Owns one libcurl easy handle (`CURL*`) and performs blocking HTTP transfers on it, one at a time.
 ///

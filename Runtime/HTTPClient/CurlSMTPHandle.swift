@@ -1,9 +1,5 @@
 internal import CCurl
 
-/// `curl_global_init`, run once by the first ``CurlSMTPHandle``. libcurl counts calls and, on builds with the
-/// `threadsafe` feature (Debian's 7.88.1 has it), may be called from any thread; ``CurlEasy`` keeps its own.
-private let smtpGlobalInitCode = Int(curl_global_init(Int(CURL_GLOBAL_DEFAULT)).rawValue)
-
 /// Owns one libcurl easy handle used only for SMTP submissions, so the HTTP handle's protocol policy
 /// (`http,https`) never has to widen.
 ///
@@ -43,8 +39,8 @@ final class CurlSMTPHandle {
     private var recipientList: CurlSList?
 
     init() throws(HTTPClientError) {
-        guard smtpGlobalInitCode == 0 else {
-            throw HTTPClientError(.transport, curlCode: smtpGlobalInitCode, detail: "curl_global_init failed")
+        guard curlGlobalInitCode == 0 else {
+            throw HTTPClientError(.transport, curlCode: curlGlobalInitCode, detail: "curl_global_init failed")
         }
         guard let handle = curl_easy_init() else { throw HTTPClientError(.transport, detail: "curl_easy_init failed") }
         raw = handle

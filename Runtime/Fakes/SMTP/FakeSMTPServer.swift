@@ -6,7 +6,7 @@ internal import RuntimeTesting
 /// greeting, `EHLO`/`HELO`, `AUTH PLAIN`/`AUTH LOGIN`, `MAIL FROM`, `RCPT TO`, `DATA` (dot-unstuffed), `RSET`,
 /// `NOOP`, `QUIT`. It records each delivered message and can be scripted to refuse recipients or the data.
 ///
-/// STARTTLS is not implemented: with ``advertisesStartTLS`` it is offered but answered `454`, so a client that
+/// The fake speaks no TLS: with ``advertisesStartTLS`` STARTTLS is offered but answered `454`, so a client that
 /// requires TLS must fail — tests use this to prove STARTTLS is demanded. Connections are served one at a time on
 /// one thread; ``stop()`` (or deinit) closes the sockets and joins it. Sendable.
 public final class FakeSMTPServer: Sendable {
