@@ -4,13 +4,12 @@ internal import CCurl
 /// first ``CurlEasy/init()``. See https://curl.se/libcurl/c/curl_global_init.html.
 let curlGlobalInitCode = Int(curl_global_init(Int(CURL_GLOBAL_DEFAULT)).rawValue)
 
-/// Owns one libcurl easy handle (`CURL*`) and performs blocking HTTP transfers on it, one at a time.
+/// Performs blocking HTTP transfers, one at a time, on one libcurl easy handle.
 ///
-/// Ownership: the handle is created by `curl_easy_init` in `init` (which throws instead of storing nil) and freed by
-/// `curl_easy_cleanup` in `deinit`, exactly once. Everything libcurl keeps a pointer to lives in stored properties:
-/// the error buffer (`CURLOPT_ERRORBUFFER`), the ``CurlResponseSink`` (callback userdata) and the header
-/// ``CurlSList``. Each transfer starts with `curl_easy_reset`, which clears options but keeps the connection and DNS
-/// caches, so a reused handle reuses its keep-alive connections.
+/// Ownership: the handle and its error buffer belong to a ``CurlHandle``; everything else libcurl keeps a pointer to
+/// lives in stored properties here: the ``CurlResponseSink`` (callback userdata) and the header ``CurlSList``. Each
+/// transfer starts with ``CurlHandle/reset(host:)`` (`curl_easy_reset`), which clears options but keeps the
+/// connection and DNS caches, so a reused handle reuses its keep-alive connections.
 ///
 /// Threading: an easy handle must never be used by two threads at once, so this class is not Sendable; each worker
 /// thread builds its own (via ``HTTPClient``).
@@ -58,44 +57,29 @@ final class CurlEasy {
         var body: [UInt8]
     }
 
-    private let raw: UnsafeMutableRawPointer
-    /// `CURLOPT_ERRORBUFFER` memory: `CURL_ERROR_SIZE` bytes, owned here and freed after `curl_easy_cleanup`.
-    private let errorBuffer: UnsafeMutablePointer<CChar>
+    private let handle: CurlHandle
+    private var raw: UnsafeMutableRawPointer { handle.raw }
     private let sink = CurlResponseSink()
     /// The current transfer's `CURLOPT_HTTPHEADER` list; replaced only after `curl_easy_reset` forgets it.
     private var headerList: CurlSList?
 
     /// - Throws: ``HTTPClientError/Code/transport`` when `curl_global_init` or `curl_easy_init` fails.
     init() throws(HTTPClientError) {
-        guard curlGlobalInitCode == 0 else {
-            throw HTTPClientError(.transport, curlCode: curlGlobalInitCode, detail: "curl_global_init failed")
-        }
-        guard let handle = curl_easy_init() else {
-            throw HTTPClientError(.transport, detail: "curl_easy_init failed")
-        }
-        raw = handle
-        errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
-        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
-    }
-
-    deinit {
-        curl_easy_cleanup(raw)
-        errorBuffer.deallocate()
+        handle = try CurlHandle()
     }
 
     /// Runs one transfer to completion on the calling thread. Any HTTP status is a success.
     /// - Throws: ``HTTPClientError`` classified from the `CURLcode`, carrying libcurl's message.
     func perform(_ transfer: Transfer) throws(HTTPClientError) -> Result {
-        curl_easy_reset(raw)
+        try handle.reset(host: transfer.host)
         headerList = nil
-        errorBuffer[0] = 0
         sink.reset(limit: transfer.maxResponseBytes)
         try applyDefaults(transfer)
         try applyRequest(transfer)
 
         let code = curl_easy_perform(raw)
         guard code == CURLE_OK else {
-            throw HTTPClientError(curlCode: code, detail: message(for: code), host: transfer.host,
+            throw HTTPClientError(curlCode: code, detail: handle.message(for: code), host: transfer.host,
                                   bodyCapHit: sink.limitExceeded)
         }
         var status = 0
@@ -104,8 +88,6 @@ final class CurlEasy {
     }
 
     private func applyDefaults(_ transfer: Transfer) throws(HTTPClientError) {
-        try check(ccurl_setopt_ptr(raw, CURLOPT_ERRORBUFFER, UnsafeMutableRawPointer(errorBuffer)), transfer)
-        try check(ccurl_setopt_long(raw, CURLOPT_NOSIGNAL, 1), transfer)
         try check(ccurl_setopt_string(raw, CURLOPT_PROTOCOLS_STR, "http,https"), transfer)
         try check(ccurl_setopt_string(raw, CURLOPT_REDIR_PROTOCOLS_STR, "http,https"), transfer)
         try check(ccurl_setopt_long(raw, CURLOPT_FOLLOWLOCATION, 0), transfer)
@@ -147,16 +129,8 @@ final class CurlEasy {
         }
     }
 
-    /// libcurl's detailed message if it wrote one, else the generic text for `code`. Copied out at once.
-    private func message(for code: CURLcode) -> String {
-        if errorBuffer[0] != 0 { return String(cString: errorBuffer) }
-        return curl_easy_strerror(code).map { String(cString: $0) } ?? "curl error \(code.rawValue)"
-    }
-
     private func check(_ code: CURLcode, _ transfer: Transfer) throws(HTTPClientError) {
-        guard code == CURLE_OK else {
-            throw HTTPClientError(curlCode: code, detail: message(for: code), host: transfer.host)
-        }
+        try handle.check(code, host: transfer.host)
     }
 }
 

@@ -1,11 +1,11 @@
 internal import CCurl
 
-/// Owns one libcurl easy handle used only for SMTP submissions, so the HTTP handle's protocol policy
+/// Performs SMTP submissions on a libcurl easy handle of its own, so the HTTP handle's protocol policy
 /// (`http,https`) never has to widen.
 ///
-/// Ownership: `curl_easy_init` in `init` (throws instead of storing nil), `curl_easy_cleanup` in `deinit`, exactly
-/// once; the error buffer, the ``CurlSMTPExchange`` (callback userdata) and the recipient ``CurlSList`` are stored
-/// properties. Each transfer starts with `curl_easy_reset`. Threading: one thread; not Sendable.
+/// Ownership: the handle and its error buffer belong to a ``CurlHandle``; the ``CurlSMTPExchange`` (callback
+/// userdata) and the recipient ``CurlSList`` are stored properties. Each transfer starts with
+/// ``CurlHandle/reset(host:)``. Threading: one thread; not Sendable.
 ///
 /// Options set per transfer (https://curl.se/libcurl/c/curl_easy_setopt.html):
 /// - https://curl.se/libcurl/c/CURLOPT_PROTOCOLS_STR.html — `smtp,smtps` only; no redirects exist for SMTP.
@@ -33,32 +33,20 @@ final class CurlSMTPHandle {
         var lines: [String]
     }
 
-    private let raw: UnsafeMutableRawPointer
-    private let errorBuffer: UnsafeMutablePointer<CChar>
+    private let handle: CurlHandle
+    private var raw: UnsafeMutableRawPointer { handle.raw }
     private let exchange = CurlSMTPExchange()
     private var recipientList: CurlSList?
 
     init() throws(HTTPClientError) {
-        guard curlGlobalInitCode == 0 else {
-            throw HTTPClientError(.transport, curlCode: curlGlobalInitCode, detail: "curl_global_init failed")
-        }
-        guard let handle = curl_easy_init() else { throw HTTPClientError(.transport, detail: "curl_easy_init failed") }
-        raw = handle
-        errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE))
-        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE))
-    }
-
-    deinit {
-        curl_easy_cleanup(raw)
-        errorBuffer.deallocate()
+        handle = try CurlHandle()
     }
 
     /// Runs one submission. A reply of 4xx/5xx from the server is returned (not thrown) with its code.
     /// - Throws: ``HTTPClientError`` when no SMTP reply explains the failure (connect, TLS, timeout).
     func perform(_ transfer: Transfer) throws(HTTPClientError) -> Result {
-        curl_easy_reset(raw)
+        try handle.reset(host: transfer.host)
         recipientList = nil
-        errorBuffer[0] = 0
         exchange.reset(message: transfer.message)
         try configure(transfer)
         let code = curl_easy_perform(raw)
@@ -68,13 +56,11 @@ final class CurlSMTPHandle {
         if code == CURLE_OK || (reply >= 400 && code != CURLE_USE_SSL_FAILED) {
             return Result(code: reply, lines: exchange.replyLines)
         }
-        throw HTTPClientError(curlCode: code, detail: message(for: code), host: transfer.host)
+        throw HTTPClientError(curlCode: code, detail: handle.message(for: code), host: transfer.host)
     }
 
     private func configure(_ transfer: Transfer) throws(HTTPClientError) {
         let host = transfer.host
-        try check(ccurl_setopt_ptr(raw, CURLOPT_ERRORBUFFER, UnsafeMutableRawPointer(errorBuffer)), host)
-        try check(ccurl_setopt_long(raw, CURLOPT_NOSIGNAL, 1), host)
         try check(ccurl_setopt_string(raw, CURLOPT_PROTOCOLS_STR, "smtp,smtps"), host)
         try check(ccurl_setopt_string(raw, CURLOPT_NOPROXY, "localhost,127.0.0.0/8,::1"), host)
         try check(ccurl_setopt_long(raw, CURLOPT_CONNECTTIMEOUT_MS, transfer.connectTimeoutMilliseconds), host)
@@ -95,13 +81,8 @@ final class CurlSMTPHandle {
         try check(ccurl_setopt_ptr(raw, CURLOPT_HEADERDATA, exchange.userdata), host)
     }
 
-    private func message(for code: CURLcode) -> String {
-        if errorBuffer[0] != 0 { return String(cString: errorBuffer) }
-        return curl_easy_strerror(code).map { String(cString: $0) } ?? "curl error \(code.rawValue)"
-    }
-
     private func check(_ code: CURLcode, _ host: String) throws(HTTPClientError) {
-        guard code == CURLE_OK else { throw HTTPClientError(curlCode: code, detail: message(for: code), host: host) }
+        try handle.check(code, host: host)
     }
 }
 
