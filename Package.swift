@@ -37,6 +37,8 @@ let package = Package(
         .systemLibrary(name: "CFastCGI", path: "Runtime/CFastCGI", pkgConfig: "fcgi", providers: [.apt(["libfcgi-dev"])]),
         .systemLibrary(name: "CLibPQ", path: "Runtime/CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .systemLibrary(name: "CCurl", path: "Runtime/CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CPangoCairo", path: "Runtime/CPangoCairo", pkgConfig: "cairo",
+                       providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
         .systemLibrary(name: "CArgon2", path: "Runtime/CArgon2", pkgConfig: "libargon2", providers: [.apt(["libargon2-dev"])]),
 
         // Runtime, split by C library so a process links only what it uses (fastcgi-spike §6.6).
@@ -49,6 +51,8 @@ let package = Package(
             path: "Runtime/Core", swiftSettings: settings),
         .target(name: "RuntimePostgres", dependencies: ["Runtime", "CLibPQ"], path: "Runtime/Postgres", swiftSettings: settings),
         .target(name: "RuntimeHTTPClient", dependencies: ["Runtime", "CCurl"], path: "Runtime/HTTPClient", swiftSettings: settings),
+        // PDF documents (cairo + pango): only the functions that render PDFs link it.
+        .target(name: "RuntimePDF", dependencies: ["Runtime", "CPangoCairo"], path: "Runtime/PDF", swiftSettings: settings),
         .target(name: "RuntimeTesting", dependencies: ["Runtime"], path: "Runtime/Testing", swiftSettings: settings),
 
         // Shared by every function: per-thread services (database), the launcher, health routes.
@@ -65,6 +69,11 @@ let package = Package(
                            .product(name: "Crypto", package: "swift-crypto"),
                            .product(name: "_CryptoExtras", package: "swift-crypto")],
             path: "Functions/SharedIntegrations", swiftSettings: settings),
+        // Quote domain shared by quotes and the inbound worker: pricing, quote creation, PDFs, emails, CRM upsert.
+        .target(name: "Quoting", dependencies: ["Runtime", "RuntimePostgres", "RuntimePDF", "SharedPlatform"],
+                path: "Functions/SharedQuotes", exclude: ["README.md"], swiftSettings: settings),
+        .testTarget(name: "QuotingTests", dependencies: ["Quoting", "RuntimePDF", "Runtime", "SharedPlatform"],
+                    path: "Tests/QuotingTests", swiftSettings: settings),
         // The job worker: runs queued jobs (mail delivery, provisioning, exports).
         .target(name: "WorkerFunction", dependencies: ["Integrations", "SharedPlatform"], path: "Functions/Worker",
                 exclude: ["README.md"], swiftSettings: settings),
@@ -100,7 +109,8 @@ let package = Package(
     ]
         + functions.map {
             // inbound verifies SendGrid's signed delivery events with the Integrations clients.
-            .target(name: $0.module, dependencies: ["SharedPlatform"] + ($0.product == "inbound" ? ["Integrations"] : []),
+            .target(name: $0.module, dependencies: ["SharedPlatform"] + ($0.product == "inbound" ? ["Integrations"] : [])
+                        + ($0.product == "quotes" ? ["Quoting"] : []),
                     path: "Functions/\($0.folder)", exclude: ["README.md"], swiftSettings: settings)
         }
         + functions.map {

@@ -58,12 +58,7 @@ enum TenantConfigHandlers {
 
     /// The stored config over the defaults.
     static func effective(_ connection: PGConnection) throws -> JSONValue {
-        guard let row = try connection.query("SELECT company_name, currency, config::text AS config FROM tenants").first else {
-            throw HTTPError.notFound()
-        }
-        let stored = try? JSON.decode(JSONValue.self, from: Array(try row.string("config").utf8))
-        return TenantConfigSchema.effective(stored: stored, companyName: try row.string("company_name"),
-                                            currency: try row.string("currency"))
+        try TenantSettings.load(on: connection).config
     }
 
     /// The body as a JSON object; `application/merge-patch+json` and `application/json` are accepted.

@@ -1,5 +1,5 @@
 import Runtime
-import TenantAdminFunction
+import SharedPlatform
 import Testing
 
 @Suite struct TenantConfigSchemaTests {

@@ -1,4 +1,4 @@
-import Runtime
+internal import Runtime
 
 extension TenantConfigSchema {
     /// The defaults of one destination's optional keys.

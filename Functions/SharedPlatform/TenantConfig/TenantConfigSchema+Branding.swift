@@ -1,4 +1,4 @@
-import Runtime
+internal import Runtime
 
 extension TenantConfigSchema {
     static func brandingDefaults(companyName: String) -> JSONValue {

@@ -1,4 +1,4 @@
-import Runtime
+internal import Runtime
 
 /// One JSON object of a tenant config under validation: it rejects unknown keys, reads members by type and
 /// collects their normalised values in ``result``.
@@ -88,7 +88,8 @@ struct TenantConfigObject {
     }
 
     /// A whole number in `range` (JSON numbers are doubles: `14.5` fails).
-    mutating func integer(_ key: String, in range: ClosedRange<Int>) throws(HTTPError) {
+    @discardableResult
+    mutating func integer(_ key: String, in range: ClosedRange<Int>) throws(HTTPError) -> Int {
         let value = try member(key, expected: "an integer")
         guard case .number(let number) = value else {
             throw Self.mismatch(path(key), expected: "an integer", got: value)
@@ -97,6 +98,7 @@ struct TenantConfigObject {
             throw .invalid(path(key), "Must be a whole number from \(range.lowerBound) to \(range.upperBound).")
         }
         set(key, value)
+        return Int(number)
     }
 
     /// A finite number in `range`.

@@ -1,4 +1,4 @@
-import Runtime
+internal import Runtime
 
 extension TenantConfigSchema {
     static let bankingKeys = [
@@ -24,17 +24,24 @@ extension TenantConfigSchema {
     }
 
     static func pricingDefaults(currency: String) -> JSONValue {
-        .object(["margin_percent": .number(0), "currency": .string(currency)])
+        .object(["margin_percent": .number(0), "currency": .string(currency), "round_to": .number(100)])
     }
 
     /// `pricing` — how rates become quoted prices.
     /// - `margin_percent`: number 0–100 added on top of rates, default 0.
     /// - `currency`: display currency, an ISO 4217 code of three upper-case letters (`ZAR`); default the
     ///   tenant's currency.
+    /// - `round_to`: whole number of minor units each marked-up per-person price is rounded to (half up):
+    ///   1 = exact cents, 100 (default) = whole units, 1000 = tens of units; one of 1, 5, 10, 50, 100, 500, 1000,
+    ///   5000, 10000.
     static func validatePricing(_ value: JSONValue, at path: String) throws(HTTPError) -> JSONValue {
-        var pricing = try TenantConfigObject(value, at: path, keys: ["margin_percent", "currency"])
+        var pricing = try TenantConfigObject(value, at: path, keys: ["margin_percent", "currency", "round_to"])
         try pricing.number("margin_percent", in: 0...100)
         try pricing.string("currency", format: currencyCode)
+        let roundTo = try pricing.integer("round_to", in: 1...10000)
+        guard [1, 5, 10, 50, 100, 500, 1000, 5000, 10000].contains(roundTo) else {
+            throw .invalid(pricing.path("round_to"), "Must be one of 1, 5, 10, 50, 100, 500, 1000, 5000, 10000.")
+        }
         return pricing.result
     }
 

@@ -1,19 +1,28 @@
-import Runtime
+internal import Runtime
 
 extension TenantConfigSchema {
     static let quotesDefaults: JSONValue = .object([
         "validity_days": .number(14), "auto_send": .bool(false), "follow_up_days": .number(3),
+        "terms": .string(defaultTerms),
     ])
+
+    /// The terms printed on a quote until the tenant writes its own.
+    static let defaultTerms = """
+        Prices are per the options shown, subject to availability at the time of booking. A deposit secures the \
+        booking; the balance is due before travel. Cancellation terms of the chosen hotel apply.
+        """
 
     /// `quotes` — how generated quotes behave.
     /// - `validity_days`: whole number 1–365, default 14.
     /// - `auto_send`: boolean, default `false`.
     /// - `follow_up_days`: whole number 0–90 (0 = no follow-up), default 3.
+    /// - `terms`: the terms printed on quote PDFs, at most 5000 characters (may be empty).
     static func validateQuotes(_ value: JSONValue, at path: String) throws(HTTPError) -> JSONValue {
-        var quotes = try TenantConfigObject(value, at: path, keys: ["validity_days", "auto_send", "follow_up_days"])
+        var quotes = try TenantConfigObject(value, at: path, keys: ["validity_days", "auto_send", "follow_up_days", "terms"])
         try quotes.integer("validity_days", in: 1...365)
         try quotes.bool("auto_send")
         try quotes.integer("follow_up_days", in: 0...90)
+        try quotes.string("terms", length: 0...5000)
         return quotes.result
     }
 

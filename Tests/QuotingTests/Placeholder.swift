@@ -1,0 +1,2 @@
+import Testing
+@Suite struct QuotingPlaceholderTests { @Test func builds() {} }
