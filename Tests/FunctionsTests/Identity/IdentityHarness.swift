@@ -19,16 +19,24 @@ final class IdentityHarness {
     let shared = ProcessState()
     let capture: LogCapture
     let router: PlatformRouter
+    /// The function name in log lines (`tenant-admin`, or `quotes` for a harness that also has quotes routes).
+    let function: String
     /// The client address the calls come from (throttles are keyed on it).
     var remoteAddress = "198.51.100." + String(Int.random(in: 1...254)) + "-" + String(Int.random(in: 1000...9999))
 
-    init(extra: [String: String] = [:], capture: LogCapture = LogCapture()) throws {
+    /// A harness with tenant-admin's routes (to make tenants and log in), plus `routes` of `function` when given.
+    init(extra: [String: String] = [:], capture: LogCapture = LogCapture(), function: String = "tenant-admin",
+         routes: (@Sendable (inout PlatformRouter) -> Void)? = nil) throws {
         var values = ["DATABASE_URL": try #require(Self.environment["DATABASE_URL"], "DATABASE_URL is not set"),
                       "JWT_SECRET": Self.jwtSecret, "ADMIN_API_TOKEN": Self.adminToken]
         values.merge(extra) { _, new in new }
-        config = PlatformConfig(function: "tenant-admin", environment: Environment(values), defaultMaxBody: 1 << 20)
+        config = PlatformConfig(function: function, environment: Environment(values), defaultMaxBody: 1 << 20)
         self.capture = capture
-        router = FunctionLauncher.makeRouter(function: "tenant-admin", config: config, routes: TenantAdminFunction.routes)
+        self.function = function
+        router = FunctionLauncher.makeRouter(function: function, config: config) { router in
+            TenantAdminFunction.routes(&router)
+            routes?(&router)
+        }
         try Migrator(directory: Self.migrations).migrate(on: try Self.owner(), logger: Logger(label: "tests"))
     }
 
@@ -50,18 +58,20 @@ final class IdentityHarness {
 
     @discardableResult
     func call(_ method: HTTPMethod, _ target: String, token: String? = nil, admin: Bool = false,
-              headers extra: [String: String] = [:], json: String? = nil) -> Result {
+              headers extra: [String: String] = [:], json: String? = nil, body: [UInt8]? = nil,
+              contentType: String? = nil) -> Result {
         var headers = Headers()
         if let token { headers["authorization"] = "Bearer " + token }
         if admin { headers["x-admin-token"] = Self.adminToken }
         for (name, value) in extra { headers[name] = value }
         if json != nil { headers["content-type"] = "application/json" }
+        if let contentType { headers["content-type"] = contentType }
         let (path, query) = target.firstIndex(of: "?").map { (String(target[..<$0]), String(target[target.index(after: $0)...])) }
             ?? (target, "")
-        let request = Request(method: method, path: path, queryString: query, headers: headers, body: Array((json ?? "").utf8),
+        let request = Request(method: method, path: path, queryString: query, headers: headers, body: body ?? Array((json ?? "").utf8),
                               remoteAddress: remoteAddress)
-        let logger = capture.logger(label: "tenant-admin")
-        let responder = Responder(function: "tenant-admin", router: router)
+        let logger = capture.logger(label: function)
+        let responder = Responder(function: function, router: router)
         return Result(response: responder.respond(to: request, services: PlatformServices(config: config, shared: shared, logger: logger),
                                                   logger: logger))
     }
