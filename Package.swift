@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "QuotingTests", dependencies: ["Quoting", "RuntimePDF", "Runtime", "SharedPlatform"],
                     path: "Tests/QuotingTests", swiftSettings: settings),
         // The job worker: runs queued jobs (mail delivery, provisioning, exports).
-        .target(name: "WorkerFunction", dependencies: ["Integrations", "SharedPlatform"], path: "Functions/Worker",
+        .target(name: "WorkerFunction", dependencies: ["Integrations", "SharedPlatform", "Quoting"], path: "Functions/Worker",
                 exclude: ["README.md"], swiftSettings: settings),
         .executableTarget(name: "WorkerMain", dependencies: ["WorkerFunction"], path: "Functions/Main/worker",
                           swiftSettings: settings),

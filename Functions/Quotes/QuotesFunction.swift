@@ -10,5 +10,9 @@ public enum QuotesFunction {
     public static let maxBodyBytes = 1 << 20
 
     /// Adds this function's routes to `router` (health and debug routes are added by FunctionLauncher).
-    public static func routes(_ router: inout PlatformRouter) {}
+    public static func routes(_ router: inout PlatformRouter) {
+        QuoteHandlers.install(on: &router)
+        QuoteActionHandlers.install(on: &router)
+        PublicQuoteHandlers.install(on: &router)
+    }
 }

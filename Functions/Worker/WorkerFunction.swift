@@ -4,6 +4,7 @@ internal import Logging
 public import Runtime
 internal import RuntimePostgres
 internal import SharedPlatform
+internal import Quoting
 
 /// The `worker` executable: runs queued jobs (mail delivery now; inbound processing, provisioning and exports
 /// register their kinds in ``registry(config:tenantKey:)``).
@@ -29,6 +30,7 @@ public enum WorkerFunction {
             makeHTTP = { try sendGridTransport(settings: settings, breaker: breaker) }
         }
         registry.registerMail(settings: settings, tenantKey: tenantKey, makeHTTP: makeHTTP)
+        registry.registerQuoteMaintenance()
         return registry
     }
 
@@ -100,7 +102,7 @@ public enum WorkerFunction {
         return 0
     }
 
-    /// Requeues jobs this worker id left `running` (it restarted, so they were interrupted) and jobs of any worker
+    /// Queues this hour's quote upkeep and requeues jobs this worker id left `running` (it restarted, so they were interrupted) and jobs of any worker
     /// older than ``WorkerConfig/staleAfterSeconds``. Failures are logged; the periodic pass retries.
     static func recover(config: WorkerConfig, logger: Logger, ownJobs: Bool = true) {
         let database = Database(url: config.databaseURL, platformRole: config.platformRole, logger: logger)
@@ -112,6 +114,8 @@ public enum WorkerFunction {
                                     updated_at = now()
                     WHERE status = 'running' AND split_part(locked_by, '/', 1) = \(config.workerID)
                     """).affectedRows : 0
+                // The hourly upkeep chain, restarted if a run was lost (one job per hour, whoever queues it).
+                try QuoteMaintenance.schedule(on: connection, hourOf: Timestamp.epochSeconds())
                 return (own, try JobQueue.recoverStale(on: connection, olderThanSeconds: config.staleAfterSeconds))
             }
             if own + stale > 0 {

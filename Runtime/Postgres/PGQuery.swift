@@ -1,3 +1,5 @@
+public import Runtime
+
 /// A SQL statement with its parameters, built so that interpolation can only bind.
 ///
 /// `"SELECT * FROM quotes WHERE tenant_id = \(tenant) AND id = \(id)"` becomes `… = $1 AND id = $2` with two
@@ -74,6 +76,7 @@ extension Int64: PGBindable { public var pgText: String { String(self) } }
 extension Int32: PGBindable { public var pgText: String { String(self) } }
 extension Double: PGBindable { public var pgText: String { String(self) } }
 extension Bool: PGBindable { public var pgText: String { self ? "true" : "false" } }
+extension Day: PGBindable { public var pgText: String { description } }
 
 /// Binary data, bound as `bytea` in hex form.
 public struct PGBytes: PGBindable {

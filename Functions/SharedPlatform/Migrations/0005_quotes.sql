@@ -193,7 +193,8 @@ CREATE TABLE activities (
     actor           text NOT NULL,        -- 'user:<uuid>', 'system:<job>', 'public:share-link'
     note            text NOT NULL DEFAULT '' CHECK (length(note) <= 5000),
     detail          jsonb NOT NULL DEFAULT '{}'::jsonb,
-    created_at      timestamptz NOT NULL DEFAULT now(),
+    -- clock_timestamp(): several activities of one transaction keep their order.
+    created_at      timestamptz NOT NULL DEFAULT clock_timestamp(),
     PRIMARY KEY (tenant_id, id)
 );
 CREATE INDEX activities_subject_idx ON activities (tenant_id, subject_type, subject_id, created_at);

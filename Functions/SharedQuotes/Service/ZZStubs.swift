@@ -1,0 +1,12 @@
+// TEMPORARY: stand-ins until the helpers' branches merge. Deleted at merge.
+public import Runtime
+public import RuntimePostgres
+public import SharedPlatform
+public enum RateStore { public static func load(destination: String, on connection: PGConnection) throws -> [RateRow] { [] } }
+public enum PricingEngine { public static func price(_ request: PricingRequest, rates: [RateRow], policy: PricingPolicy) -> PricingOutcome { .noAvailability(alternatives: []) } }
+public enum QuotePDF { public static func render(_ quote: QuoteView, branding: DocumentBranding) throws -> [UInt8] { [] } }
+public struct RenderedEmail: Sendable { public var subject: String; public var text: String; public var html: String }
+public enum QuoteEmail { public static func render(_ quote: QuoteView, branding: DocumentBranding, templates: JSONValue?) throws -> RenderedEmail { RenderedEmail(subject: "", text: "", html: "") } }
+public enum Clients { public static func upsertForQuote(on connection: PGConnection, tenantID: String, name: String, email: String, phone: String?, quoteUUID: String, consultantID: String?, actor: String) throws -> (id: String, clientID: String, created: Bool) { ("", "", false) } }
+public enum Identifiers { public static func quoteID(on day: Day) -> String { "" } }
+public enum InvoiceMaintenance { public static func markOverdue(on connection: PGConnection, today: Day) throws -> Int { 0 } }
