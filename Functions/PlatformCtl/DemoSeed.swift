@@ -1,7 +1,8 @@
 internal import Runtime
 public import RuntimePostgres
 
-/// Creates the demo tenant of SPEC §7 — `demo`, admin `admin@demo.example.com` — idempotently.
+/// Creates the demo tenant of SPEC §7 — `demo`, admin `admin@demo.example.com`, hotels and rates
+/// (``DemoRates``) — idempotently.
 public struct DemoSeed {
     static let tenantID = "demo"
     static let adminEmail = "admin@demo.example.com"
@@ -35,6 +36,7 @@ public struct DemoSeed {
                     """)
                 password = chosen
             }
+            try DemoRates.seed(tenant: Self.tenantID, on: connection)
             try connection.query("COMMIT")
             return password
         } catch {
@@ -54,6 +56,6 @@ public struct DemoSeed {
                    "from_address": "quotes@demo.example.com", "reply_to": "support@demo.example.com"},
          "quotes": {"validity_days": 14, "auto_send": false, "follow_up_days": 3},
          "inbound": {"mode": "ticket"},
-         "pricing": {"margin_percent": 0, "currency": "ZAR"}}
+         "pricing": {"margin_percent": 12, "currency": "ZAR", "round_to": 100}}
         """
 }

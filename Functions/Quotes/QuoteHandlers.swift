@@ -54,7 +54,7 @@ enum QuoteHandlers {
     static func actor(_ principal: Principal) -> String { "user:" + principal.userID }
 
     static func links(_ context: PlatformContext) -> ShareLinks? {
-        context.services.config.shareLinkSecret.map { ShareLinks(secret: $0, baseURL: context.services.config.publicBaseURL) }
+        context.services.config.shareLinkSecret.map { ShareLinks(secret: $0, baseURL: context.services.config.auth.publicBaseURL) }
     }
 
     static func generate(_ request: Request, _ context: PlatformContext) throws -> Response {

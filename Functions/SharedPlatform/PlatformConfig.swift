@@ -5,8 +5,7 @@ public import Runtime
 /// Keys (all listed in deploy/env.example): `DATABASE_URL` (required; libpq URI of the application role),
 /// `DATABASE_PLATFORM_ROLE` (travel_platform), `APP_VERSION`, `LOG_LEVEL` (info), `DEBUG_ROUTES` (false;
 /// test-only routes), `ADMIN_API_TOKEN` (optional platform-operator token, at least 24 characters), and the
-/// token settings of ``AuthSettings`` (`JWT_SECRET` or `JWT_JWKS_FILE` is required), `PUBLIC_BASE_URL` and
-/// `SHARE_LINK_SECRET`.
+/// token settings of ``AuthSettings`` (`JWT_SECRET` or `JWT_JWKS_FILE` is required) and `SHARE_LINK_SECRET`.
 public struct PlatformConfig: Sendable {
     public let function: String
     public let databaseURL: String
@@ -21,8 +20,6 @@ public struct PlatformConfig: Sendable {
     /// `SENDGRID_EVENT_PUBLIC_KEY`: the Event Webhook's verification key (base64 DER), when delivery events are
     /// received (inbound). Checked as a P-256 key by the route; unset, the route answers 503.
     public let sendGridEventPublicKey: String?
-    /// `PUBLIC_BASE_URL` (https://localhost:8443): where customers reach the platform; share links start with it.
-    public let publicBaseURL: String
     /// `SHARE_LINK_SECRET` (optional, ≥ 32 characters): signs quote share links. Unset, a key derived from
     /// `JWT_SECRET` is used; with neither, sharing answers 503.
     public let shareLinkSecret: Secret?
@@ -43,11 +40,6 @@ public struct PlatformConfig: Sendable {
         server = ServerConfig.from(environment, defaultMaxBody: defaultMaxBody)
         auth = AuthSettings(environment: environment)
         sendGridEventPublicKey = environment.optionalString("SENDGRID_EVENT_PUBLIC_KEY")
-        publicBaseURL = String(environment.string("PUBLIC_BASE_URL", default: "https://localhost:8443").reversed()
-            .drop { $0 == "/" }.reversed())
-        if !publicBaseURL.hasPrefix("https://") && !publicBaseURL.hasPrefix("http://") {
-            environment.problem("PUBLIC_BASE_URL must be an http(s) URL")
-        }
         shareLinkSecret = environment.secret("SHARE_LINK_SECRET", minimumLength: 32) ?? auth.signingSecret
     }
 }

@@ -15,7 +15,7 @@ public struct ShareLinks: Sendable {
 
     public init(secret: Secret, baseURL: String) {
         signer = SignedToken(secret: Array(secret.value.utf8), purpose: "quote-share-link-v1")
-        self.baseURL = baseURL
+        self.baseURL = String(baseURL.reversed().drop { $0 == "/" }.reversed())
     }
 
     /// A token for quote `quoteUUID` of `tenantID`, valid until `expires` (epoch seconds).
