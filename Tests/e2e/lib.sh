@@ -55,7 +55,7 @@ json() {
 import json, sys
 value = json.load(open(sys.argv[1]))
 for key in sys.argv[2].split("."):
-    value = value[key]
+    value = value[int(key)] if isinstance(value, list) else value[key]
 print(value if not isinstance(value, bool) else str(value).lower())
 PY
 }
