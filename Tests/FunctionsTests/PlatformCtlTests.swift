@@ -1,4 +1,5 @@
 import PlatformCtl
+import SharedPlatform
 import TenantAdminFunction
 import Runtime
 import RuntimePostgres
