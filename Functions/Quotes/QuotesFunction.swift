@@ -14,5 +14,6 @@ public enum QuotesFunction {
         QuoteHandlers.install(on: &router)
         QuoteActionHandlers.install(on: &router)
         PublicQuoteHandlers.install(on: &router)
+        RateHandlers.install(on: &router)
     }
 }

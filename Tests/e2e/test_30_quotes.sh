@@ -33,7 +33,7 @@ expect_status import 200
 [[ "$(json import imported)" == 2 ]] || fail "imported: $(body import)"
 request badimport -X POST -H "$auth" -H 'Content-Type: text/csv' --data-binary "$csv
 Zanzibar,Bad Hotel,5,Deluxe,Half Board,$year-12-31,$year-01-01,7,abc,,,,ZAR" "$api/rates/import"
-expect_json_error badimport 422 invalid_csv
+expect_json_error badimport 422 invalid_rows
 request rates -H "$auth" "$api/rates?destination=zanzibar"
 [[ "$(json rates total)" == 2 ]] || fail "rates after a refused import: $(body rates)"
 
