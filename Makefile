@@ -61,5 +61,5 @@ lint:
 	    echo "nginx -t: rendered configuration OK"
 	@# Layering (STYLE "C interop wrappers" 3): no C handles in public Runtime API, no C modules above Runtime.
 	@! grep -rn 'public.*\(OpaquePointer\|Unsafe\)' Runtime || { echo "lint: C pointer types in public Runtime API" >&2; exit 1; }
-	@! grep -rnE 'import C(LibPQ|Curl)' Functions Tests || { echo "lint: Functions/Tests import a C module" >&2; exit 1; }
+	@! grep -rnE 'import C(LibPQ|Curl|PangoCairo)' Functions Tests || { echo "lint: Functions/Tests import a C module" >&2; exit 1; }
 	@echo "lint: OK"
