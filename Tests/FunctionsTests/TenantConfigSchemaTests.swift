@@ -37,12 +37,10 @@ import Testing
         #expect(defaults["branding"]?["primary_color"] == .string("#2E86AB"))
         #expect(defaults["destinations"] == .array([]))
         #expect(defaults["email"]?["from_name"] == .string("Acme Travel"))
-        #expect(
-            defaults["quotes"]
-                == .object([
-                    "validity_days": .number(14), "auto_send": .bool(false),
-                    "follow_up_days": .number(3),
-                ]))
+        #expect(defaults["quotes"]?["validity_days"] == .number(14))
+        #expect(defaults["quotes"]?["auto_send"] == .bool(false))
+        #expect(defaults["quotes"]?["follow_up_days"] == .number(3))
+        #expect(defaults["quotes"]?["terms"]?.string?.isEmpty == false)
         #expect(defaults["inbound"] == .object(["mode": .string("ticket"), "ask_for_missing": .bool(true)]))
         #expect(defaults["agents"]?["helpdesk"]?["enabled"] == .bool(true))
         #expect(defaults["agents"]?["inbound"]?["enabled"] == .bool(false))
@@ -50,7 +48,11 @@ import Testing
         #expect(
             defaults["knowledge"]?["categories"]
                 == .array(["general", "destinations", "policies", "faq"].map(JSONValue.string)))
-        #expect(defaults["pricing"] == .object(["margin_percent": .number(0), "currency": .string("ZAR")]))
+        #expect(
+            defaults["pricing"]
+                == .object(["margin_percent": .number(0), "currency": .string("ZAR"), "round_to": .number(100)]))
+        #expect(defaults["templates"]?.object?.keys.sorted() == Self.templateKeys.sorted())
+        #expect(defaults["templates"]?.object?.values.allSatisfy { $0 == .null } == true)
     }
 
     @Test func defaultsStayValidForALongCompanyName() throws {
@@ -123,13 +125,17 @@ import Testing
           "banking": {"bank_name": "First National Bank", "account_name": "Sunset Safaris (Pty) Ltd",
                       "account_number": "62812345678", "branch_code": "250655", "swift_code": "FIRNZAJJ",
                       "reference_prefix": ""},
-          "quotes": {"validity_days": 21, "auto_send": true, "follow_up_days": 0},
+          "quotes": {"validity_days": 21, "auto_send": true, "follow_up_days": 0, "terms": " Deposit 30%. "},
           "inbound": {"mode": "draft", "ask_for_missing": false},
           "agents": {"inbound": {"enabled": true, "name": "Ayanda"},
                      "helpdesk": {"enabled": true, "name": "Helpdesk"},
                      "outbound": {"enabled": false, "name": "Caller"}},
           "knowledge": {"categories": ["general", "visas", "health"]},
-          "pricing": {"margin_percent": 12.5, "currency": "USD"}
+          "pricing": {"margin_percent": 12.5, "currency": "USD", "round_to": 1000},
+          "templates": {"quote_email_subject": "{{company.name}}: your {{trip.destination}} quote",
+                        "quote_email_text": null, "quote_email_html": null, "invoice_email_subject": null,
+                        "invoice_email_text": "Dear {{customer.name}},\\n{{amount_due}} is due on {{invoice.due_date}}.",
+                        "invoice_email_html": ""}
         }
         """
 
@@ -153,6 +159,10 @@ import Testing
         #expect(config["banking"]?["reference_prefix"] == .null)
         #expect(config["pricing"]?["margin_percent"] == .number(12.5))
         #expect(config["inbound"]?["mode"] == .string("draft"))
+        #expect(config["quotes"]?["terms"] == .string("Deposit 30%."))
+        #expect(
+            config["templates"]?["quote_email_subject"] == .string("{{company.name}}: your {{trip.destination}} quote"))
+        #expect(config["templates"]?["invoice_email_html"] == .null)
         // Normalising is idempotent.
         #expect(try TenantConfigSchema.validate(config) == config)
     }
@@ -248,6 +258,19 @@ import Testing
             #"{"pricing": {"currency": null, "margin_percent": 5, "display_currency": "USD"}}"#,
             "pricing.display_currency"
         ),
+        (#"{"templates": {"quote_email_html": "<p>{{#options}}{{hotel}}</p>"}}"#, "templates.quote_email_html"),
+        (#"{"templates": {"quote_email_text": "{{> footer}}"}}"#, "templates.quote_email_text"),
+        (#"{"templates": {"quote_email_subject": "Your quote\nBcc: x@y.example"}}"#, "templates.quote_email_subject"),
+        (
+            #"{"templates": {"quote_email_subject": "\#(String(repeating: "s", count: 301))"}}"#,
+            "templates.quote_email_subject"
+        ),
+        (#"{"templates": {"invoice_email_text": 5}}"#, "templates.invoice_email_text"),
+        (#"{"templates": {"invoice_email_html": "<p>{{{customer.name}}}</p>"}}"#, "templates.invoice_email_html"),
+        (#"{"templates": {"invoice_email_html": "<p>{{& invoice.notes}}</p>"}}"#, "templates.invoice_email_html"),
+        (#"{"templates": {"invoice_email_subject": "{{/invoice.id}}"}}"#, "templates.invoice_email_subject"),
+        (#"{"templates": {"quote_email_footer": "{{company.name}}"}}"#, "templates.quote_email_footer"),
+        (#"{"templates": []}"#, "templates"),
         (#"{"billing": {"plan": "lite"}}"#, "billing"),
     ]
 
@@ -322,7 +345,9 @@ extension TenantConfigSchemaTests {
     @Test func nullResetsASectionOrAKeyToItsDefault() throws {
         let stored = try TenantConfigSchema.validate(Self.json(Self.realistic))
         let reset = try Self.patch(#"{"pricing": null}"#, stored: stored)
-        #expect(reset["pricing"] == .object(["margin_percent": .number(0), "currency": .string("ZAR")]))
+        #expect(
+            reset["pricing"]
+                == .object(["margin_percent": .number(0), "currency": .string("ZAR"), "round_to": .number(100)]))
         #expect(reset["branding"] == stored["branding"])
 
         let cleared = try Self.patch(
@@ -461,5 +486,55 @@ extension TenantConfigSchemaTests {
         #expect(passed + rejected == 100)
         #expect(rejected > 0)
         #expect(passed > 0)
+    }
+}
+
+// MARK: Email templates
+
+extension TenantConfigSchemaTests {
+    static let templateKeys = [
+        "quote_email_subject", "quote_email_text", "quote_email_html",
+        "invoice_email_subject", "invoice_email_text", "invoice_email_html",
+    ]
+
+    @Test func validTemplatesAreStoredTrimmedAndEmptyMeansTheDefault() throws {
+        let config = try Self.patch(
+            #"""
+            {"templates": {"quote_email_subject": " Your {{trip.destination}} quote ",
+                           "quote_email_text": "Hi {{{customer.name}}},\n{{#options}}{{total_text}}\n{{/options}}\n",
+                           "quote_email_html": "<p>{{customer.name}}</p>{{{signature_html}}}",
+                           "invoice_email_html": ""}}
+            """#)
+        #expect(config["templates"]?["quote_email_subject"] == .string("Your {{trip.destination}} quote"))
+        #expect(
+            config["templates"]?["quote_email_text"]
+                == .string("Hi {{{customer.name}}},\n{{#options}}{{total_text}}\n{{/options}}"))
+        #expect(config["templates"]?["quote_email_html"] == .string("<p>{{customer.name}}</p>{{{signature_html}}}"))
+        #expect(config["templates"]?["invoice_email_html"] == .null)
+        #expect(config["templates"]?["invoice_email_subject"] == .null)
+        #expect(try TenantConfigSchema.validate(config) == config)
+        let reset = try Self.patch(#"{"templates": {"quote_email_html": null}}"#, stored: config)
+        #expect(reset["templates"]?["quote_email_html"] == .null)
+        #expect(reset["templates"]?["quote_email_text"] == config["templates"]?["quote_email_text"])
+    }
+
+    @Test func aTemplateThatDoesNotParseNamesTheLineAndColumn() throws {
+        let error = try #require(
+            try Self.error(patching: #"{"templates": {"quote_email_html": "<table>\n  {{#options}}\n<tr>"}}"#))
+        #expect(error.field == "templates.quote_email_html")
+        #expect(error.status == 422)
+        #expect(error.message == "Not a valid template: Line 2, column 3: Section {{#options}} is never closed.")
+        let raw = try #require(try Self.error(patching: #"{"templates": {"quote_email_html": "{{{customer.name}}}"}}"#))
+        #expect(raw.message.contains("{{customer.name}}"))
+    }
+
+    @Test func bodiesMayBeLongButNotTooLong() throws {
+        let long = String(repeating: "<p>{{customer.name}}</p>", count: 4000) + String(repeating: "x", count: 4000)
+        #expect(long.count == 100_000)
+        let config = try Self.patch(#"{"templates": {"invoice_email_html": "\#(long)"}}"#)
+        #expect(config["templates"]?["invoice_email_html"]?.string?.count == 100_000)
+        let error = try Self.error(patching: #"{"templates": {"invoice_email_html": "\#(long)x"}}"#)
+        #expect(error?.field == "templates.invoice_email_html")
+        #expect(error?.message == "Must be at most 100000 characters.")
     }
 }

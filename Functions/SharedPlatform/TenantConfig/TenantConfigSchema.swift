@@ -3,7 +3,8 @@ public import Runtime
 /// The shape and rules of a tenant's configuration (`GET`/`PATCH /api/v1/tenant/config`), free of I/O.
 ///
 /// A config is one JSON object with exactly the sections `branding`, `destinations`, `email`, `banking`,
-/// `quotes`, `inbound`, `agents`, `knowledge` and `pricing`; each section's rules are on its `validate…` function.
+/// `quotes`, `inbound`, `agents`, `knowledge`, `pricing` and `templates`; each section's rules are on its `validate…`
+/// function.
 ///
 /// - **Reading:** ``effective(stored:companyName:currency:)`` lays the stored object over
 ///   ``defaults(companyName:currency:)``, so a config stored before a key existed reads that key's default.
@@ -34,6 +35,7 @@ public enum TenantConfigSchema {
         ("agents", "an object", validateAgents),
         ("knowledge", "an object", validateKnowledge),
         ("pricing", "an object", validatePricing),
+        ("templates", "an object", validateTemplates),
     ]
 
     /// A complete, valid config for a new tenant.
@@ -54,6 +56,7 @@ public enum TenantConfigSchema {
             "agents": agentsDefaults,
             "knowledge": knowledgeDefaults,
             "pricing": pricingDefaults(currency: TenantConfigObject.trimmed(currency).uppercased()),
+            "templates": templatesDefaults,
         ])
     }
 
