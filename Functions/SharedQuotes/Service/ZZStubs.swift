@@ -2,8 +2,6 @@
 public import Runtime
 public import RuntimePostgres
 public import SharedPlatform
-public struct RenderedEmail: Sendable { public var subject: String; public var text: String; public var html: String }
-public enum QuoteEmail { public static func render(_ quote: QuoteView, branding: DocumentBranding, templates: JSONValue?) throws -> RenderedEmail { RenderedEmail(subject: "", text: "", html: "") } }
 public enum Clients { public static func upsertForQuote(on connection: PGConnection, tenantID: String, name: String, email: String, phone: String?, quoteUUID: String, consultantID: String?, actor: String) throws -> (id: String, clientID: String, created: Bool) { ("", "", false) } }
 public enum Identifiers { public static func quoteID(on day: Day) -> String { "" } }
 public enum InvoiceMaintenance { public static func markOverdue(on connection: PGConnection, today: Day) throws -> Int { 0 } }
