@@ -15,5 +15,7 @@ public enum QuotesFunction {
         QuoteActionHandlers.install(on: &router)
         PublicQuoteHandlers.install(on: &router)
         RateHandlers.install(on: &router)
+        CRMHandlers.install(on: &router)
+        InvoiceHandlers.install(on: &router)
     }
 }
