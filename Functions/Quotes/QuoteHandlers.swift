@@ -17,6 +17,15 @@ enum QuoteHandlers {
         let queued: Bool
         let outbox_id: Int64?
         let error: String?
+
+        private enum CodingKeys: String, CodingKey { case queued, outbox_id, error }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(queued, forKey: .queued)
+            try container.encode(outbox_id, forKey: .outbox_id)
+            try container.encode(error, forKey: .error)
+        }
     }
 
     struct CreatedBody: Encodable {
@@ -40,6 +49,17 @@ enum QuoteHandlers {
         let status: String
         let message: String
         let alternatives: [Alternative]
+
+        private enum CodingKeys: String, CodingKey { case quote, status, message, alternatives }
+
+        /// `"quote": null` is part of the contract (SPEC §7), so it is written, not left out.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(quote, forKey: .quote)
+            try container.encode(status, forKey: .status)
+            try container.encode(message, forKey: .message)
+            try container.encode(alternatives, forKey: .alternatives)
+        }
     }
 
     static func install(on router: inout PlatformRouter) {

@@ -17,5 +17,6 @@ public enum QuotesFunction {
         RateHandlers.install(on: &router)
         CRMHandlers.install(on: &router)
         InvoiceHandlers.install(on: &router)
+        InvoiceDocumentHandlers.install(on: &router)
     }
 }

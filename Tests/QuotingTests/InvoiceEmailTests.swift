@@ -42,8 +42,15 @@ import Testing
         #expect(email.text.contains("Payment reference: INV-20270402-D4E5F6\n"))
         #expect(!email.text.contains("PAYMENT DETAILS"))
         #expect(!email.html.contains("Payment details"))
-        #expect(InvoiceEmail.paymentReference(invoiceID: "INV-1", banking: ["reference_prefix": " "]) == "INV-1")
-        #expect(InvoiceEmail.paymentReference(invoiceID: "INV-1", banking: ["reference_prefix": "AFS"]) == "AFS-INV-1")
+        // The email quotes the same reference as the PDF (one rule: InvoicePDF.paymentReference).
+        for prefix in [" ", "AFS"] {
+            var branding = F.branding
+            branding.banking["reference_prefix"] = prefix
+            var invoice = F.invoice()
+            invoice.invoiceID = "INV-1"
+            #expect(InvoiceEmail.context(invoice, branding: branding)["payment_reference"]?.string
+                    == (prefix == "AFS" ? "AFS-INV-1" : "INV-1"))
+        }
     }
 
     @Test func discountAndTaxLinesAppearOnlyWhenSet() throws {

@@ -7,15 +7,11 @@ extension InvoicePDF {
                                 ("account_number", "Account number"), ("branch_code", "Branch code"),
                                 ("swift_code", "SWIFT / BIC")]
 
-    /// `<reference_prefix>-<invoiceID>`, or the company's initials (`ATC` for "Acme Travel Co") when the tenant set
-    /// no prefix, or `INV` when the name has no letters.
+    /// What the customer quotes with a payment — `<reference_prefix>-<invoiceID>`, or the invoice id alone when the
+    /// tenant set no prefix. The one rule for the PDF and the invoice email.
     public static func paymentReference(invoiceID: String, branding: DocumentBranding) -> String {
-        var prefix = DocumentStyle.trimmed(branding.banking["reference_prefix"] ?? "")
-        if prefix.isEmpty {
-            prefix = branding.companyName.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
-                .compactMap { $0.first(where: \.isLetter) }.map { $0.uppercased() }.joined()
-        }
-        return (prefix.isEmpty ? "INV" : prefix) + "-" + invoiceID
+        let prefix = DocumentStyle.trimmed(branding.banking["reference_prefix"] ?? "")
+        return prefix.isEmpty ? invoiceID : prefix + "-" + invoiceID
     }
 
     /// "Payment details": the banking keys the tenant set, then the payment reference.

@@ -43,13 +43,6 @@ public enum InvoiceEmail {
         ("branch_code", "Branch code"), ("swift_code", "SWIFT/BIC"),
     ]
 
-    /// What the customer quotes with a payment: `<reference_prefix>-<invoice id>`, or the invoice id alone when the
-    /// tenant has no prefix.
-    public static func paymentReference(invoiceID: String, banking: [String: String]) -> String {
-        guard let prefix = banking["reference_prefix"]?.trimmingSpaces, !prefix.isEmpty else { return invoiceID }
-        return "\(prefix)-\(invoiceID)"
-    }
-
     /// The template context of `invoice` (the variables listed on ``InvoiceEmail``).
     public static func context(_ invoice: InvoiceView, branding: DocumentBranding) -> JSONValue {
         var members = EmailContext.branding(branding)
@@ -87,7 +80,7 @@ public enum InvoiceEmail {
         members["is_paid"] = .bool(invoice.balance.amount <= 0)
         members["is_overdue"] = .bool(invoice.status == "overdue")
         members["payment_reference"] = .string(
-            paymentReference(invoiceID: invoice.invoiceID, banking: branding.banking))
+            InvoicePDF.paymentReference(invoiceID: invoice.invoiceID, branding: branding))
         members.merge(banking(branding.banking)) { $1 }
         return .object(members)
     }

@@ -55,6 +55,22 @@ public struct Budget: Sendable, Equatable, Codable {
         self.amount = amount
         self.perPerson = perPerson
     }
+
+    private enum CodingKeys: String, CodingKey { case amount, currency, per_person }
+
+    /// On the wire and in storage as the contract's `{"amount": <minor units>, "currency", "per_person"}`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        amount = Money(try container.decode(Int64.self, forKey: .amount), try container.decode(String.self, forKey: .currency))
+        perPerson = try container.decode(Bool.self, forKey: .per_person)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(amount.amount, forKey: .amount)
+        try container.encode(amount.currency, forKey: .currency)
+        try container.encode(perPerson, forKey: .per_person)
+    }
 }
 
 /// What to price: one stay for one party at one destination.

@@ -28,6 +28,24 @@ public struct QuoteItem: Sendable, Equatable, Codable {
         self.check_in = check_in
         self.check_out = check_out
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case type, name, description, quantity, unit_price, total, nights, check_in, check_out
+    }
+
+    /// Every key is written, `null` included (SPEC §7: unknown facts are `null`, never left out).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(type, forKey: .type)
+        try container.encode(name, forKey: .name)
+        try container.encode(description, forKey: .description)
+        try container.encode(quantity, forKey: .quantity)
+        try container.encode(unit_price, forKey: .unit_price)
+        try container.encode(total, forKey: .total)
+        try container.encode(nights, forKey: .nights)
+        try container.encode(check_in, forKey: .check_in)
+        try container.encode(check_out, forKey: .check_out)
+    }
 }
 
 /// Per-person prices of an option (for the whole stay); `nil` where no traveller of that kind is in the party.
@@ -42,6 +60,19 @@ public struct PerPerson: Sendable, Equatable, Codable {
         self.adult_single = adult_single
         self.child = child
         self.infant = infant
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case adult_sharing, adult_single, child, infant
+    }
+
+    /// Every key is written, `null` included (SPEC §7: unknown facts are `null`, never left out).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(adult_sharing, forKey: .adult_sharing)
+        try container.encode(adult_single, forKey: .adult_single)
+        try container.encode(child, forKey: .child)
+        try container.encode(infant, forKey: .infant)
     }
 }
 
@@ -84,5 +115,28 @@ public struct QuoteOption: Sendable, Equatable, Codable {
         self.totals = totals
         self.within_budget = within_budget
         self.requested = requested
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case hotel, hotel_id, rating, room_type, meal_plan, basis, nights, rate_ids, per_person, items, total, totals, within_budget, requested
+    }
+
+    /// Every key is written, `null` included (SPEC §7: unknown facts are `null`, never left out).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(hotel, forKey: .hotel)
+        try container.encode(hotel_id, forKey: .hotel_id)
+        try container.encode(rating, forKey: .rating)
+        try container.encode(room_type, forKey: .room_type)
+        try container.encode(meal_plan, forKey: .meal_plan)
+        try container.encode(basis, forKey: .basis)
+        try container.encode(nights, forKey: .nights)
+        try container.encode(rate_ids, forKey: .rate_ids)
+        try container.encode(per_person, forKey: .per_person)
+        try container.encode(items, forKey: .items)
+        try container.encode(total, forKey: .total)
+        try container.encode(totals, forKey: .totals)
+        try container.encode(within_budget, forKey: .within_budget)
+        try container.encode(requested, forKey: .requested)
     }
 }

@@ -64,6 +64,48 @@ public struct QuoteRecord: Sendable, Encodable {
         case declined_at, expired_at, cancelled_at, converted_at, created_at, updated_at
     }
 
+    /// Every key is written, `null` included (SPEC §7: unknown facts are `null`, never left out).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(quote_id, forKey: .quote_id)
+        try container.encode(status, forKey: .status)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(source, forKey: .source)
+        try container.encode(customer, forKey: .customer)
+        try container.encode(client_id, forKey: .client_id)
+        try container.encode(consultant, forKey: .consultant)
+        try container.encode(destination, forKey: .destination)
+        try container.encode(check_in, forKey: .check_in)
+        try container.encode(check_out, forKey: .check_out)
+        try container.encode(nights, forKey: .nights)
+        try container.encode(adults, forKey: .adults)
+        try container.encode(children, forKey: .children)
+        try container.encode(children_ages, forKey: .children_ages)
+        try container.encode(rooms, forKey: .rooms)
+        try container.encode(budget, forKey: .budget)
+        try container.encode(requested_hotel, forKey: .requested_hotel)
+        try container.encode(message, forKey: .message)
+        try container.encode(options, forKey: .options)
+        try container.encode(totals, forKey: .totals)
+        try container.encode(currency, forKey: .currency)
+        try container.encode(selected_option, forKey: .selected_option)
+        try container.encode(valid_until, forKey: .valid_until)
+        try container.encode(ticket_id, forKey: .ticket_id)
+        try container.encode(pdf_url, forKey: .pdf_url)
+        try container.encode(next_statuses, forKey: .next_statuses)
+        try container.encode(sent_at, forKey: .sent_at)
+        try container.encode(send_count, forKey: .send_count)
+        try container.encode(viewed_at, forKey: .viewed_at)
+        try container.encode(accepted_at, forKey: .accepted_at)
+        try container.encode(declined_at, forKey: .declined_at)
+        try container.encode(expired_at, forKey: .expired_at)
+        try container.encode(cancelled_at, forKey: .cancelled_at)
+        try container.encode(converted_at, forKey: .converted_at)
+        try container.encode(created_at, forKey: .created_at)
+        try container.encode(updated_at, forKey: .updated_at)
+    }
+
     /// `SELECT` and the columns ``init(row:)`` reads; follow it with ``joins`` (`q` is `quotes`, `c` its client,
     /// `u` its consultant).
     public static let columns: StaticString = """
