@@ -83,7 +83,7 @@ enum QuoteActionHandlers {
             let expires = now + days * 86_400
             let token = links.token(tenantID: principal.tenantID, quoteUUID: quote.id, expires: expires)
             try Activity.record(on: connection, tenantID: principal.tenantID, subject: "quote", id: quote.id, kind: "shared",
-                                actor: QuoteHandlers.actor(principal), detail: #"{"expires_in_days":\#(days)}"#)
+                                actor: QuoteHandlers.actor(principal), detail: Activity.detail(["expires_in_days": .number(Double(days))]))
             let expiresAt = Day(ordinal: expires / 86_400).description + "T" + clock(expires % 86_400) + "Z"
             return Shared(url: links.url(token), token: token, expires_at: expiresAt)
         }

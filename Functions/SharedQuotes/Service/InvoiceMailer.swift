@@ -44,7 +44,7 @@ public enum InvoiceMailer {
         }
         try Activity.record(on: connection, tenantID: settings.tenantID, subject: "invoice", id: id,
                             kind: status == .draft ? "sent" : "resent", actor: actor,
-                            detail: #"{"outbox_id":\#(queued.outboxID)}"#)
+                            detail: Activity.detail(["outbox_id": .number(Double(queued.outboxID))]))
         return queued.outboxID
     }
 }

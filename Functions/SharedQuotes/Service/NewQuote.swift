@@ -69,7 +69,7 @@ public struct NewQuote: Sendable {
         self.currency = currency
     }
 
-    /// Inserts the row and returns its UUID; a (rare) id collision is retried with a fresh id.
+    /// Inserts the row and returns its UUID; a (rare) id collision is retried with a fresh id (``Identifiers``).
     func insert(status: String, consultantID: String?, options: QuoteService.Options, validUntil: Day,
                 on connection: PGConnection) throws -> String {
         let encoder = JSON.encoder()
@@ -79,9 +79,8 @@ public struct NewQuote: Sendable {
         let ages = "{" + trip.childrenAges.map(String.init).joined(separator: ",") + "}"
         var nights: Int?
         if let checkIn = trip.checkIn, let checkOut = trip.checkOut { nights = checkIn.days(until: checkOut) }
-        for _ in 0..<5 {
-            let quoteID = Identifiers.quoteID(on: .today())
-            if let row = try connection.query("""
+        return try Identifiers.insertWithFreshID(make: { Identifiers.quoteID(on: .today()) }) { quoteID in
+            try connection.query("""
                 INSERT INTO quotes (tenant_id, quote_id, status, kind, source, consultant_id, created_by, customer_name,
                                     customer_email, customer_phone, destination, check_in, check_out, nights, adults,
                                     children, children_ages, rooms, budget, requested_hotel, message, options, totals,
@@ -94,11 +93,8 @@ public struct NewQuote: Sendable {
                         \(options.ticketID))
                 ON CONFLICT (tenant_id, quote_id) DO NOTHING
                 RETURNING id::text AS id
-                """).first {
-                return try row.string("id")
-            }
+                """).first?.string("id")
         }
-        throw HTTPError(.serviceUnavailable, code: "id_exhausted", message: "Could not allocate a quote id; try again.")
     }
 }
 

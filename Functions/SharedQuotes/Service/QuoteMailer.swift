@@ -67,7 +67,8 @@ public enum QuoteMailer {
         }
         try Activity.record(on: connection, tenantID: settings.tenantID, subject: "quote", id: quote.id,
                             kind: resend ? "resent" : "sent", actor: actor,
-                            detail: #"{"outbox_id":\#(queued.outboxID),"to":\#(JSONValue.string(quote.customer.email).jsonText)}"#)
+                            detail: Activity.detail(["outbox_id": .number(Double(queued.outboxID)),
+                                                     "to": .string(quote.customer.email)]))
         return queued.outboxID
     }
 
@@ -78,9 +79,4 @@ public enum QuoteMailer {
         }.prefix(40))
         return "\(quote.quote_id)_\(place)_Quote.pdf"
     }
-}
-
-extension JSONValue {
-    /// This value as JSON text (for small hand-built JSON documents).
-    var jsonText: String { (try? JSON.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "null" }
 }

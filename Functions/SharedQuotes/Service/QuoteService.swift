@@ -89,11 +89,10 @@ public enum QuoteService {
         let uuid = try draft.insert(status: status, consultantID: consultant, options: options,
                                     validUntil: Day.today().adding(days: settings.validityDays), on: connection)
         try Activity.record(on: connection, tenantID: settings.tenantID, subject: "quote", id: uuid, kind: "created",
-                            to: status, actor: options.actor, detail: #"{"source":"\#(options.source)"}"#)
-        let client = try Clients.upsertForQuote(on: connection, tenantID: settings.tenantID, name: draft.customerName,
-                                                email: draft.customerEmail, phone: draft.customerPhone, quoteUUID: uuid,
-                                                consultantID: consultant, actor: options.actor)
-        _ = client
+                            to: status, actor: options.actor, detail: Activity.detail(["source": .string(options.source)]))
+        _ = try Clients.upsertForQuote(on: connection, tenantID: settings.tenantID, name: draft.customerName,
+                                       email: draft.customerEmail, phone: draft.customerPhone, quoteUUID: uuid,
+                                       consultantID: consultant, actor: options.actor)
         var outboxID: Int64?
         var emailError: String?
         if options.sendEmail && !options.saveAsDraft {

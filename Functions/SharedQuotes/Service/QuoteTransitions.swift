@@ -48,7 +48,7 @@ public enum QuoteTransitions {
                    updated_at = now()
             WHERE id = \(quote.id)::uuid
             """)
-        let detail = selected.map { #"{"selected_option":\#($0)}"# } ?? "{}"
+        let detail = Activity.detail(selected.map { ["selected_option": .number(Double($0))] } ?? [:])
         try Activity.record(on: connection, tenantID: settings.tenantID, subject: "quote", id: quote.id, kind: "status_change",
                             from: quote.status, to: target, actor: actor, note: note, detail: detail)
         guard let updated = try QuoteRecord.load(quote.id, on: connection) else { throw HTTPError.notFound() }

@@ -9,7 +9,7 @@
 ///   arrays and objects as nothing.
 /// - Sections skip for a missing name, `null`, `false`, `""` and `[]`; repeat once per element of a non-empty
 ///   array (the element pushed on the stack); otherwise render once with the value pushed.
-/// - Not implemented, and refused with a ``MustacheError`` (line and column): partials `{{>…}}` and set-delimiter
+/// - Outside this subset, refused with a ``MustacheError`` (line and column): partials `{{>…}}` and set-delimiter
 ///   tags `{{=…=}}`. There are no lambdas.
 /// - Limits: a source of at most ``maxSourceBytes``; sections nested at most ``maxDepth`` deep. Rendering stops
 ///   after ``maxOutputBytes`` of output or ``maxSteps`` steps (a node, or one pass through a section); the result
