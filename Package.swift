@@ -74,6 +74,11 @@ let package = Package(
                 path: "Functions/SharedQuotes", exclude: ["README.md"], swiftSettings: settings),
         .testTarget(name: "QuotingTests", dependencies: ["Quoting", "RuntimePDF", "Runtime", "SharedPlatform"],
                     path: "Tests/QuotingTests", swiftSettings: settings),
+        // Inbound email domain shared by the inbound function and the worker: MIME reading, trip extraction.
+        .target(name: "InboundMail", dependencies: ["Runtime"], path: "Functions/SharedInbound", exclude: ["README.md"],
+                swiftSettings: settings),
+        .testTarget(name: "InboundMailTests", dependencies: ["InboundMail", "Runtime"], path: "Tests/InboundMailTests",
+                    swiftSettings: settings),
         // The job worker: runs queued jobs (mail delivery, provisioning, exports).
         .target(name: "WorkerFunction", dependencies: ["Integrations", "SharedPlatform", "Quoting"], path: "Functions/Worker",
                 exclude: ["README.md"], swiftSettings: settings),
