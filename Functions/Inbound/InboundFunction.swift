@@ -12,5 +12,6 @@ public enum InboundFunction {
     /// Adds this function's routes to `router` (health and debug routes are added by FunctionLauncher).
     public static func routes(_ router: inout PlatformRouter) {
         SendGridEventHandlers.install(on: &router)
+        InboundWebhookHandlers.install(on: &router)
     }
 }

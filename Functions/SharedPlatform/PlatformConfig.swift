@@ -20,6 +20,9 @@ public struct PlatformConfig: Sendable {
     /// `SENDGRID_EVENT_PUBLIC_KEY`: the Event Webhook's verification key (base64 DER), when delivery events are
     /// received (inbound). Checked as a P-256 key by the route; unset, the route answers 503.
     public let sendGridEventPublicKey: String?
+    /// `INBOUND_WEBHOOK_USERNAME` / `INBOUND_WEBHOOK_PASSWORD` (≥ 16 characters): the HTTP basic credentials in
+    /// the Inbound Parse URL configured at SendGrid. Unset, the inbound email webhook answers 503 (SendGrid retries).
+    public let inboundWebhookCredentials: (username: String, password: Secret)?
     /// `SHARE_LINK_SECRET` (optional, ≥ 32 characters): signs quote share links. Unset, a key derived from
     /// `JWT_SECRET` is used; with neither, sharing answers 503.
     public let shareLinkSecret: Secret?
@@ -40,6 +43,12 @@ public struct PlatformConfig: Sendable {
         server = ServerConfig.from(environment, defaultMaxBody: defaultMaxBody)
         auth = AuthSettings(environment: environment)
         sendGridEventPublicKey = environment.optionalString("SENDGRID_EVENT_PUBLIC_KEY")
+        if let username = environment.optionalString("INBOUND_WEBHOOK_USERNAME"),
+           let password = environment.secret("INBOUND_WEBHOOK_PASSWORD", minimumLength: 16) {
+            inboundWebhookCredentials = (username, password)
+        } else {
+            inboundWebhookCredentials = nil
+        }
         shareLinkSecret = environment.secret("SHARE_LINK_SECRET", minimumLength: 32) ?? auth.signingSecret
     }
 }
