@@ -1,14 +1,15 @@
-import Testing
 import InboundMail
+import Testing
 
 @Suite struct MIMEAddressTests {
     @Test func mixedListWithQuotedCommaAndUnicodeName() {
         let list = EmailAddress.parseList("Zoë <z@x.com>, \"Doe, J\" <j@Y.ORG>, plain@z.net")
-        #expect(list == [
-            EmailAddress(name: "Zoë", address: "z@x.com"),
-            EmailAddress(name: "Doe, J", address: "j@y.org"),
-            EmailAddress(address: "plain@z.net"),
-        ])
+        #expect(
+            list == [
+                EmailAddress(name: "Zoë", address: "z@x.com"),
+                EmailAddress(name: "Doe, J", address: "j@y.org"),
+                EmailAddress(address: "plain@z.net"),
+            ])
     }
 
     @Test func groupsYieldTheirMembers() {
@@ -18,9 +19,16 @@ import InboundMail
     }
 
     @Test func commentsAndOldStyleNames() {
-        #expect(EmailAddress.parseList("jane@x.com (Jane Smith)") == [EmailAddress(name: "Jane Smith", address: "jane@x.com")])
-        #expect(EmailAddress.parseList("John (work) <john@x.com>") == [EmailAddress(name: "John", address: "john@x.com")])
-        #expect(EmailAddress.parseList("a(comment (nested))@x.com") == [EmailAddress(name: "comment (nested)", address: "a@x.com")])
+        #expect(
+            EmailAddress.parseList("jane@x.com (Jane Smith)") == [
+                EmailAddress(name: "Jane Smith", address: "jane@x.com")
+            ])
+        #expect(
+            EmailAddress.parseList("John (work) <john@x.com>") == [EmailAddress(name: "John", address: "john@x.com")])
+        #expect(
+            EmailAddress.parseList("a(comment (nested))@x.com") == [
+                EmailAddress(name: "comment (nested)", address: "a@x.com")
+            ])
     }
 
     @Test func encodedWordNamesAndQuotedEncodedWords() {

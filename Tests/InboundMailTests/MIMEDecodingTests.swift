@@ -1,4 +1,5 @@
 import Testing
+
 @testable import InboundMail
 
 @Suite struct MIMEDecodingTests {
@@ -18,8 +19,9 @@ import Testing
 
     @Test func charsets() {
         #expect(Charset.decode(MIMEFixture.singleByte("Olá"), charset: "ISO-8859-1") == "Olá")
-        #expect(Charset.decode([0x93, 0x48, 0x69, 0x94, 0x20, 0x80, 0x35, 0x20, 0x96, 0x20, 0x85], charset: "windows-1252")
-            == "“Hi” €5 – …")
+        #expect(
+            Charset.decode([0x93, 0x48, 0x69, 0x94, 0x20, 0x80, 0x35, 0x20, 0x96, 0x20, 0x85], charset: "windows-1252")
+                == "“Hi” €5 – …")
         #expect(Charset.decode([0xA4, 0x31, 0x30, 0x20, 0xBD], charset: "iso-8859-15") == "€10 œ")
         #expect(Charset.decode(Array("Zoë".utf8), charset: "\"utf-8\"") == "Zoë")
         #expect(Charset.decode(Array("Zoë".utf8), charset: "us-ascii") == "Zoë", "8-bit UTF-8 labelled ASCII")
@@ -69,9 +71,12 @@ import Testing
     @Test func sha256MatchesFIPSVectors() {
         #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
-            == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
-        #expect(SHA256.hex([UInt8](repeating: 0x61, count: 1_000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+        #expect(
+            SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(
+            SHA256.hex([UInt8](repeating: 0x61, count: 1_000))
+                == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
 
     @Test func messageIDs() {

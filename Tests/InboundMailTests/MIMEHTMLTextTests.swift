@@ -1,5 +1,5 @@
-import Testing
 import InboundMail
+import Testing
 
 @Suite struct MIMEHTMLTextTests {
     @Test func tableEntitiesAndScriptFromAnHTMLOnlyMail() {
@@ -14,24 +14,26 @@ import InboundMail
             <!-- a <p>comment</p> -->
             <p>Regards,<br>Zoë<br/>Müller</p></body></html>
             """
-        #expect(HTMLText.text(fromHTML: html) == """
-            Hi there,
+        #expect(
+            HTMLText.text(fromHTML: html) == """
+                Hi there,
 
-            We'd like a quote for Zanzibar & Stone Town.
+                We'd like a quote for Zanzibar & Stone Town.
 
-            Check-in Check-out
-            12 April 2027 19 April 2027
+                Check-in Check-out
+                12 April 2027 19 April 2027
 
-            Budget: €4\u{2009}000 — café été – ok
+                Budget: €4\u{2009}000 — café été – ok
 
-            Regards,
-            Zoë
-            Müller
-            """)
+                Regards,
+                Zoë
+                Müller
+                """)
     }
 
     @Test func listsAndNestedLists() {
-        let html = "<p>Wishes:</p><ul><li>Sea view</li><li>Transfers<ol><li>airport</li></ol></li></ul><div>Thanks</div>"
+        let html =
+            "<p>Wishes:</p><ul><li>Sea view</li><li>Transfers<ol><li>airport</li></ol></li></ul><div>Thanks</div>"
         #expect(HTMLText.text(fromHTML: html) == "Wishes:\n\n- Sea view\n- Transfers\n  - airport\n\nThanks")
     }
 
@@ -49,7 +51,8 @@ import InboundMail
         #expect(HTMLText.text(fromHTML: "x<script>never closed") == "x")
         #expect(HTMLText.text(fromHTML: "x<!-- never closed") == "x")
         #expect(HTMLText.text(fromHTML: "<p title=\"unterminated>text") == "")
-        #expect(HTMLText.text(fromHTML: "&unknown; &amp &#xZZ; &#0; &#99999999;") == "&unknown; & &#xZZ; \u{FFFD} \u{FFFD}")
+        #expect(
+            HTMLText.text(fromHTML: "&unknown; &amp &#xZZ; &#0; &#99999999;") == "&unknown; & &#xZZ; \u{FFFD} \u{FFFD}")
         #expect(HTMLText.text(fromHTML: "<") == "<")
         #expect(HTMLText.text(fromHTML: "") == "")
     }

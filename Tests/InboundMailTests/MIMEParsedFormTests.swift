@@ -1,5 +1,6 @@
 import Runtime
 import Testing
+
 @testable import InboundMail
 
 /// SendGrid's default (parsed) form, and whole posts through `InboundParser.post`.
@@ -23,7 +24,8 @@ import Testing
             "subject": Array("Devis été".utf8),
             "text": text,
             "html": MIMEFixture.singleByte("<p>Bonjour, nous souhaitons un s&eacute;jour.</p>"),
-            "charsets": Array(#"{"to":"UTF-8","html":"iso-8859-1","subject":"UTF-8","from":"UTF-8","text":"iso-8859-1"}"#.utf8),
+            "charsets": Array(
+                #"{"to":"UTF-8","html":"iso-8859-1","subject":"UTF-8","from":"UTF-8","text":"iso-8859-1"}"#.utf8),
             "envelope": Array(#"{"to":["bookings@agency.test"],"from":"andre@exemple.fr"}"#.utf8),
             "SPF": Array("pass".utf8),
             "dkim": Array("{@exemple.fr : pass}".utf8),
@@ -68,44 +70,54 @@ import Testing
             MultipartPart(name: "from", body: Array("Ana <ana@x.com>".utf8)),
             MultipartPart(name: "text", body: Array("See the attached passport.".utf8)),
             MultipartPart(name: "attachments", body: Array("2".utf8)),
-            MultipartPart(name: "attachment-info", body: Array(#"""
-                {"attachment1":{"filename":"=?UTF-8?B?UGFzc2Fwb3J0ZS5wZGY=?=","name":"p.pdf","type":"application/pdf"},
-                 "attachment2":{"filename":"logo.png","type":"image/png","content-id":"ii_abc"}}
-                """#.utf8)),
+            MultipartPart(
+                name: "attachment-info",
+                body: Array(
+                    #"""
+                    {"attachment1":{"filename":"=?UTF-8?B?UGFzc2Fwb3J0ZS5wZGY=?=","name":"p.pdf","type":"application/pdf"},
+                     "attachment2":{"filename":"logo.png","type":"image/png","content-id":"ii_abc"}}
+                    """#.utf8)),
             MultipartPart(name: "content-ids", body: Array(#"{"ii_abc":"attachment2"}"#.utf8)),
-            MultipartPart(name: "attachment1", filename: "upload.bin", contentType: "application/octet-stream",
-                          body: [1, 2, 3]),
-            MultipartPart(name: "attachment2", filename: "logo.png", contentType: "image/png; charset=binary", body: [4]),
+            MultipartPart(
+                name: "attachment1", filename: "upload.bin", contentType: "application/octet-stream",
+                body: [1, 2, 3]),
+            MultipartPart(
+                name: "attachment2", filename: "logo.png", contentType: "image/png; charset=binary", body: [4]),
             MultipartPart(name: "attachment3", filename: "../../etc/passwd", body: [5]),
         ]
         let message = try InboundParser.post(parts)
         #expect(message.text == "See the attached passport.")
-        #expect(message.attachments == [
-            InboundAttachment(filename: "Passaporte.pdf", contentType: "application/pdf", bytes: [1, 2, 3]),
-            InboundAttachment(filename: "logo.png", contentType: "image/png", contentID: "ii_abc", isInline: true, bytes: [4]),
-            InboundAttachment(filename: "passwd", contentType: "application/octet-stream", bytes: [5]),
-        ])
+        #expect(
+            message.attachments == [
+                InboundAttachment(filename: "Passaporte.pdf", contentType: "application/pdf", bytes: [1, 2, 3]),
+                InboundAttachment(
+                    filename: "logo.png", contentType: "image/png", contentID: "ii_abc", isInline: true, bytes: [4]),
+                InboundAttachment(filename: "passwd", contentType: "application/octet-stream", bytes: [5]),
+            ])
     }
 
     @Test func rawPostUsesTheEnvelopeAndMatchesTheParsedHash() throws {
-        let mail = "From: a@x.com\r\nTo: b@y.com\r\nSubject: Hi\r\nDate: Mon, 1 Mar 2027 10:00:00 +0000\r\n\r\nHello\r\n"
+        let mail =
+            "From: a@x.com\r\nTo: b@y.com\r\nSubject: Hi\r\nDate: Mon, 1 Mar 2027 10:00:00 +0000\r\n\r\nHello\r\n"
         let raw = try InboundParser.post([
             MultipartPart(name: "email", body: Array(mail.utf8)),
             MultipartPart(name: "envelope", body: Array(#"{"to":"b@y.com","from":"bounce@x.com"}"#.utf8)),
         ])
         #expect(raw.envelopeTo == ["b@y.com"])
         #expect(raw.envelopeFrom == "bounce@x.com")
-        let parsed = try InboundParser.parsed(fields: [
-            "headers": "From: a@x.com\nTo: b@y.com\nSubject: Hi\nDate: Mon, 1 Mar 2027 10:00:00 +0000",
-            "from": "a@x.com", "to": "b@y.com", "subject": "Hi", "text": "Hello\n",
-        ], files: [])
+        let parsed = try InboundParser.parsed(
+            fields: [
+                "headers": "From: a@x.com\nTo: b@y.com\nSubject: Hi\nDate: Mon, 1 Mar 2027 10:00:00 +0000",
+                "from": "a@x.com", "to": "b@y.com", "subject": "Hi", "text": "Hello\n",
+            ], files: [])
         #expect(raw.contentHash == parsed.contentHash)
     }
 
     @Test func malformedJSONFieldsReadAsEmpty() throws {
-        let message = try InboundParser.parsed(fields: [
-            "text": "hi", "charsets": "{not json", "envelope": String(repeating: "[", count: 5_000),
-        ], files: [])
+        let message = try InboundParser.parsed(
+            fields: [
+                "text": "hi", "charsets": "{not json", "envelope": String(repeating: "[", count: 5_000),
+            ], files: [])
         #expect(message.text == "hi")
         #expect(message.envelopeTo.isEmpty)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import InboundMail
 
 /// Real-world-shaped raw messages (the `email` field of SendGrid's raw form).
@@ -58,11 +59,17 @@ import Testing
         #expect(message.to == [EmailAddress(name: "Sunset Travel, Bookings", address: "Bookings@agency.test")])
         #expect(message.cc.map(\.address) == ["partner@example.org", "friend@example.net"])
         #expect(message.subject == "Férias em Moçâmbique")
-        #expect(message.text.hasPrefix("Hi,\n\nWe would like to visit Moçambique from 10-17 September 2027, 2 adults and 2"))
+        #expect(
+            message.text.hasPrefix("Hi,\n\nWe would like to visit Moçambique from 10-17 September 2027, 2 adults and 2")
+        )
         #expect(message.text.hasSuffix("Thanks,\nZoë\n"))
         #expect(message.html?.contains("Moçambique") == true)
-        #expect(message.attachments == [InboundAttachment(filename: "passports.pdf", contentType: "application/pdf",
-                                                          bytes: Array("%PDF-1.4\n%%EOF\n".utf8))])
+        #expect(
+            message.attachments == [
+                InboundAttachment(
+                    filename: "passports.pdf", contentType: "application/pdf",
+                    bytes: Array("%PDF-1.4\n%%EOF\n".utf8))
+            ])
         #expect(message.header("received")?.contains("\tby mx.sendgrid.net") == true, "unfolded, whitespace kept")
         #expect(message.contentHash.count == 64)
     }
@@ -166,13 +173,14 @@ import Testing
         let message = try InboundParser.raw(MIMEFixture.eml(Self.appleMail))
         #expect(message.messageID == nil)
         #expect(message.to.map(\.address) == ["bookings@agency.test"])
-        #expect(message.text == """
-            Hello, we are a family of four and would like to stay at the beach resort for 7 nights from 3 March.
-            --\u{20}
-            Ana
+        #expect(
+            message.text == """
+                Hello, we are a family of four and would like to stay at the beach resort for 7 nights from 3 March.
+                --\u{20}
+                Ana
 
-            Sent from my iPhone
-            """)
+                Sent from my iPhone
+                """)
         let image = try #require(message.attachments.first)
         #expect(image.filename == "IMG_0042.jpeg")
         #expect(image.contentType == "image/jpeg")
@@ -182,22 +190,26 @@ import Testing
     }
 
     @Test func latin1QuotedPrintable() throws {
-        let message = try #require(MIMEFixture.raw("""
-            From: =?ISO-8859-1?Q?Jo=E3o_Gon=E7alves?= <joao@exemplo.com.br>
-            Subject: =?ISO-8859-1?Q?Or=E7amento_f=E9rias?=
-            Content-Type: text/plain; charset=ISO-8859-1
-            Content-Transfer-Encoding: quoted-printable
+        let message = try #require(
+            MIMEFixture.raw(
+                """
+                From: =?ISO-8859-1?Q?Jo=E3o_Gon=E7alves?= <joao@exemplo.com.br>
+                Subject: =?ISO-8859-1?Q?Or=E7amento_f=E9rias?=
+                Content-Type: text/plain; charset=ISO-8859-1
+                Content-Transfer-Encoding: quoted-printable
 
-            Ol=E1, gostar=EDamos de um or=E7amento para 2 adultos em Maputo de 12.09.20=
-            27 a 19.09.2027.
-            """))
+                Ol=E1, gostar=EDamos de um or=E7amento para 2 adultos em Maputo de 12.09.20=
+                27 a 19.09.2027.
+                """))
         #expect(message.from?.name == "João Gonçalves")
         #expect(message.subject == "Orçamento férias")
         #expect(message.text == "Olá, gostaríamos de um orçamento para 2 adultos em Maputo de 12.09.2027 a 19.09.2027.")
     }
 
     @Test func windows1252EightBitBody() throws {
-        let head = MIMEFixture.eml("From: a@x.com\nSubject: Quote\nContent-Type: text/plain; charset=windows-1252\nContent-Transfer-Encoding: 8bit\n\n")
+        let head = MIMEFixture.eml(
+            "From: a@x.com\nSubject: Quote\nContent-Type: text/plain; charset=windows-1252\nContent-Transfer-Encoding: 8bit\n\n"
+        )
         let body = MIMEFixture.singleByte("We’re “flexible” on dates – budget €9,000… café")
         let message = try InboundParser.raw(head + body)
         #expect(message.text == "We’re “flexible” on dates – budget €9,000… café")
@@ -218,15 +230,17 @@ import Testing
     }
 
     @Test func htmlOnlyMailIsConvertedToText() throws {
-        let message = try #require(MIMEFixture.raw("""
-            From: Travel Desk <desk@corp.example>
-            Subject: Group booking
-            Content-Type: text/html; charset=utf-8
+        let message = try #require(
+            MIMEFixture.raw(
+                """
+                From: Travel Desk <desk@corp.example>
+                Subject: Group booking
+                Content-Type: text/html; charset=utf-8
 
-            <html><head><script>alert('x')</script></head><body><h1>Group&nbsp;booking</h1>
-            <table><tr><td>Adults</td><td>8</td></tr><tr><td>Budget</td><td>R60&#44;000</td></tr></table>
-            <p>Thanks &amp; regards</p></body></html>
-            """))
+                <html><head><script>alert('x')</script></head><body><h1>Group&nbsp;booking</h1>
+                <table><tr><td>Adults</td><td>8</td></tr><tr><td>Budget</td><td>R60&#44;000</td></tr></table>
+                <p>Thanks &amp; regards</p></body></html>
+                """))
         #expect(message.text == "Group booking\n\nAdults 8\nBudget R60,000\n\nThanks & regards")
         #expect(message.html?.hasPrefix("<html>") == true)
     }

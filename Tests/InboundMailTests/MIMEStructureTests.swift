@@ -1,30 +1,33 @@
 import Testing
+
 @testable import InboundMail
 
 /// Forwarded mail, nesting, limits, and malformed structure.
 @Suite struct MIMEStructureTests {
     @Test func forwardedMessageIsAnAttachmentAndStaysOutOfTheBody() throws {
-        let message = try #require(MIMEFixture.raw("""
-            From: Agent <agent@partner.test>
-            To: bookings@agency.test
-            Subject: Fwd: Honeymoon inquiry
-            Content-Type: multipart/mixed; boundary=outer
+        let message = try #require(
+            MIMEFixture.raw(
+                """
+                From: Agent <agent@partner.test>
+                To: bookings@agency.test
+                Subject: Fwd: Honeymoon inquiry
+                Content-Type: multipart/mixed; boundary=outer
 
-            --outer
-            Content-Type: text/plain; charset=utf-8
+                --outer
+                Content-Type: text/plain; charset=utf-8
 
-            Please quote this couple.
-            --outer
-            Content-Type: message/rfc822
-            Content-Disposition: inline
+                Please quote this couple.
+                --outer
+                Content-Type: message/rfc822
+                Content-Disposition: inline
 
-            From: Couple <couple@example.com>
-            Subject: Honeymoon
-            Content-Type: text/plain
+                From: Couple <couple@example.com>
+                Subject: Honeymoon
+                Content-Type: text/plain
 
-            We want Seychelles in May, budget $9k.
-            --outer--
-            """))
+                We want Seychelles in May, budget $9k.
+                --outer--
+                """))
         #expect(message.text == "Please quote this couple.")
         #expect(message.subject == "Fwd: Honeymoon inquiry")
         let forwarded = try #require(message.attachments.first)
@@ -36,23 +39,25 @@ import Testing
     }
 
     @Test func relatedHTMLWithInlineImageAndNoTextPart() throws {
-        let message = try #require(MIMEFixture.raw("""
-            From: a@x.com
-            Content-Type: multipart/related; boundary="rel"
+        let message = try #require(
+            MIMEFixture.raw(
+                """
+                From: a@x.com
+                Content-Type: multipart/related; boundary="rel"
 
-            --rel
-            Content-Type: text/html; charset=iso-8859-1
-            Content-Transfer-Encoding: quoted-printable
+                --rel
+                Content-Type: text/html; charset=iso-8859-1
+                Content-Transfer-Encoding: quoted-printable
 
-            <p>Ol=E1 <img src=3D"cid:logo"></p>
-            --rel
-            Content-Type: image/png
-            Content-ID: <logo>
-            Content-Transfer-Encoding: base64
+                <p>Ol=E1 <img src=3D"cid:logo"></p>
+                --rel
+                Content-Type: image/png
+                Content-ID: <logo>
+                Content-Transfer-Encoding: base64
 
-            iVBORw0KGgo=
-            --rel--
-            """))
+                iVBORw0KGgo=
+                --rel--
+                """))
         #expect(message.text == "Olá")
         #expect(message.attachments.map(\.filename) == ["attachment-1.png"])
         #expect(message.attachments.first?.isInline == true)
@@ -60,37 +65,41 @@ import Testing
     }
 
     @Test func emptyTextPartFallsBackToHTML() throws {
-        let message = try #require(MIMEFixture.raw("""
-            Content-Type: multipart/alternative; boundary=b
+        let message = try #require(
+            MIMEFixture.raw(
+                """
+                Content-Type: multipart/alternative; boundary=b
 
-            --b
-            Content-Type: text/plain
+                --b
+                Content-Type: text/plain
 
-            \u{20}
-            --b
-            Content-Type: text/html
+                \u{20}
+                --b
+                Content-Type: text/html
 
-            <b>Real</b> content
-            --b--
-            """))
+                <b>Real</b> content
+                --b--
+                """))
         #expect(message.text == "Real content")
     }
 
     @Test func missingCloseDelimiterAndBadBase64AreBestEffort() throws {
-        let message = try #require(MIMEFixture.raw("""
-            Content-Type: multipart/mixed; boundary=b
+        let message = try #require(
+            MIMEFixture.raw(
+                """
+                Content-Type: multipart/mixed; boundary=b
 
-            preamble is ignored
-            --b
-            Content-Type: text/plain
-            Content-Transfer-Encoding: base64
+                preamble is ignored
+                --b
+                Content-Type: text/plain
+                Content-Transfer-Encoding: base64
 
-            SGVsbG8g!!!d29y*bGQ
-            --b
-            Content-Type: text/plain; charset=utf-8
+                SGVsbG8g!!!d29y*bGQ
+                --b
+                Content-Type: text/plain; charset=utf-8
 
-            second part, never closed
-            """))
+                second part, never closed
+                """))
         #expect(message.text == "Hello world\nsecond part, never closed")
     }
 
@@ -114,7 +123,8 @@ import Testing
         #expect(throws: InboundParseError(.tooDeep, "The message nests multiparts deeper than 20 levels.")) {
             try InboundParser.raw(nested(21))
         }
-        let many = "Content-Type: multipart/mixed; boundary=b\n\n"
+        let many =
+            "Content-Type: multipart/mixed; boundary=b\n\n"
             + String(repeating: "--b\nContent-Type: text/plain\n\nx\n", count: 100) + "--b--"
         let error = #expect(throws: InboundParseError.self) { try InboundParser.raw(MIMEFixture.eml(many)) }
         #expect(error?.code == .tooManyParts)
@@ -122,7 +132,9 @@ import Testing
         #expect(throws: InboundParseError(.tooLarge, "The message is larger than 10 bytes.")) {
             try InboundParser.raw(Array("Subject: 0123456789".utf8), limits: small)
         }
-        #expect(throws: InboundParseError(.empty, "The message is empty.")) { try InboundParser.raw(Array(" \r\n".utf8)) }
+        #expect(throws: InboundParseError(.empty, "The message is empty.")) {
+            try InboundParser.raw(Array(" \r\n".utf8))
+        }
     }
 
     @Test func errorDescriptionHoldsCodeAndMessageOnly() {

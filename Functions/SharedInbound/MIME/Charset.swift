@@ -83,17 +83,18 @@ enum Charset {
             }
             return Unicode.Scalar(byte)
         case .latin9:
-            let mapped: UInt32? = switch byte {
-            case 0xA4: 0x20AC
-            case 0xA6: 0x0160
-            case 0xA8: 0x0161
-            case 0xB4: 0x017D
-            case 0xB8: 0x017E
-            case 0xBC: 0x0152
-            case 0xBD: 0x0153
-            case 0xBE: 0x0178
-            default: nil
-            }
+            let mapped: UInt32? =
+                switch byte {
+                case 0xA4: 0x20AC
+                case 0xA6: 0x0160
+                case 0xA8: 0x0161
+                case 0xB4: 0x017D
+                case 0xB8: 0x017E
+                case 0xBC: 0x0152
+                case 0xBD: 0x0153
+                case 0xBE: 0x0178
+                default: nil
+                }
             return mapped.flatMap(Unicode.Scalar.init) ?? Unicode.Scalar(byte)
         }
     }

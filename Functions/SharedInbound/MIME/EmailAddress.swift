@@ -34,7 +34,8 @@ public struct EmailAddress: Sendable, Hashable, CustomStringConvertible {
     static func make(name rawName: String?, address rawAddress: String) -> EmailAddress? {
         var address = rawAddress.filter { !$0.isWhitespace }
         if address.lowercased().hasPrefix("mailto:") { address.removeFirst(7) }
-        guard let at = address.lastIndex(of: "@"), at != address.startIndex, address.index(after: at) != address.endIndex,
+        guard let at = address.lastIndex(of: "@"), at != address.startIndex,
+            address.index(after: at) != address.endIndex,
             !address.contains(where: { "<>()\",;:\\".contains($0) || $0.isNewline })
         else { return nil }
         address = address[..<at] + "@" + address[address.index(after: at)...].lowercased()
@@ -83,11 +84,12 @@ private struct AddressListReader {
 
     private mutating func finishMailbox() {
         endWord()
-        let mailbox: EmailAddress? = if let angle {
-            EmailAddress.make(name: words.isEmpty ? comment : words.joined(separator: " "), address: angle)
-        } else {
-            EmailAddress.make(name: comment, address: words.joined())
-        }
+        let mailbox: EmailAddress? =
+            if let angle {
+                EmailAddress.make(name: words.isEmpty ? comment : words.joined(separator: " "), address: angle)
+            } else {
+                EmailAddress.make(name: comment, address: words.joined())
+            }
         if let mailbox { results.append(mailbox) }
         resetMailbox()
     }

@@ -46,11 +46,15 @@ enum EncodedWord {
     }
 
     private static func containsMarker(_ bytes: [UInt8]) -> Bool {
-        for index in 0..<(bytes.count - 1) where bytes[index] == UInt8(ascii: "=") && bytes[index + 1] == UInt8(ascii: "?") {
+        for index in 0..<(bytes.count - 1)
+        where bytes[index] == UInt8(ascii: "=") && bytes[index + 1] == UInt8(ascii: "?") {
             return true
         }
         return false
     }
+
+    /// RFC 2047 allows 75 characters; mailers write longer ones, but a bound keeps malformed input linear.
+    private static let maxWordLength = 4096
 
     /// The encoded word starting at `start`: `=?charset[*lang]?B|Q?text?=` with no spaces inside.
     private static func parseWord(_ bytes: [UInt8], at start: Int) -> (charset: String, bytes: [UInt8], end: Int)? {
@@ -63,14 +67,16 @@ enum EncodedWord {
         guard encoding == UInt8(ascii: "b") || encoding == UInt8(ascii: "q") else { return nil }
         let textStart = charsetEnd + 3
         var cursor = textStart
-        while cursor + 1 < bytes.count {
+        while cursor + 1 < bytes.count, cursor - textStart < maxWordLength {
             if bytes[cursor] == UInt8(ascii: "?"), bytes[cursor + 1] == UInt8(ascii: "=") { break }
             if bytes[cursor] == 32 || bytes[cursor] == 9 || bytes[cursor] == 10 || bytes[cursor] == 13 { return nil }
             cursor += 1
         }
-        guard cursor + 1 < bytes.count else { return nil }
+        guard cursor + 1 < bytes.count, bytes[cursor] == UInt8(ascii: "?"), bytes[cursor + 1] == UInt8(ascii: "=")
+        else { return nil }
         let encoded = bytes[textStart..<cursor]
-        let decoded = encoding == UInt8(ascii: "b")
+        let decoded =
+            encoding == UInt8(ascii: "b")
             ? TransferEncoding.base64(encoded)
             : TransferEncoding.quotedPrintable(encoded, underscoreIsSpace: true)
         var charset = String(decoding: bytes[charsetStart..<charsetEnd], as: UTF8.self)

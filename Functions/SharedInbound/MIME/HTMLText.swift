@@ -13,6 +13,7 @@ public enum HTMLText {
         let bytes = Array(html.utf8)
         var index = 0
         var textStart = 0
+        var hasHeadClose = true  // set false once a search for </head> failed, so it is never repeated
         while index < bytes.count {
             switch bytes[index] {
             case UInt8(ascii: "<"):
@@ -22,7 +23,7 @@ public enum HTMLText {
                 }
                 writer.text(bytes[textStart..<index])
                 index = tag.end
-                if tag.isOpening, let skipped = skip(tag.name, in: bytes, from: index) {
+                if tag.isOpening, let skipped = skip(tag.name, in: bytes, from: index, hasHeadClose: &hasHeadClose) {
                     index = skipped
                 } else {
                     writer.tag(tag)
@@ -43,12 +44,15 @@ public enum HTMLText {
     }
 
     /// For elements whose content is never shown: the index after their closing tag (the end when unclosed).
-    private static func skip(_ name: String, in bytes: [UInt8], from start: Int) -> Int? {
+    private static func skip(_ name: String, in bytes: [UInt8], from start: Int, hasHeadClose: inout Bool) -> Int? {
         switch name {
         case "script", "style", "title", "template", "xml":
             return close(name, in: bytes, from: start) ?? bytes.count
-        case "head":
-            return close(name, in: bytes, from: start)  // a missing </head> keeps the content (title etc. still skip)
+        case "head" where hasHeadClose:
+            // A missing </head> keeps the content (title, style and script inside still skip).
+            let end = close(name, in: bytes, from: start)
+            hasHeadClose = end != nil
+            return end
         default:
             return nil
         }

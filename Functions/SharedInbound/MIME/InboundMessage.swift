@@ -32,11 +32,13 @@ public struct InboundMessage: Sendable, Equatable {
     public var contentHash: String
 
     /// A message as given; ``InboundParser`` builds them from posts.
-    public init(messageID: String? = nil, from: EmailAddress? = nil, to: [EmailAddress] = [], cc: [EmailAddress] = [],
-                envelopeTo: [String] = [], envelopeFrom: String? = nil, replyTo: EmailAddress? = nil,
-                subject: String = "", inReplyTo: String? = nil, references: [String] = [],
-                headers: [MessageHeader] = [], text: String = "", html: String? = nil,
-                attachments: [InboundAttachment] = [], contentHash: String = "") {
+    public init(
+        messageID: String? = nil, from: EmailAddress? = nil, to: [EmailAddress] = [], cc: [EmailAddress] = [],
+        envelopeTo: [String] = [], envelopeFrom: String? = nil, replyTo: EmailAddress? = nil,
+        subject: String = "", inReplyTo: String? = nil, references: [String] = [],
+        headers: [MessageHeader] = [], text: String = "", html: String? = nil,
+        attachments: [InboundAttachment] = [], contentHash: String = ""
+    ) {
         self.messageID = messageID
         self.from = from
         self.to = to
@@ -95,8 +97,10 @@ public struct InboundAttachment: Sendable, Equatable {
     /// The decoded content.
     public var bytes: [UInt8]
 
-    public init(filename: String, contentType: String, contentID: String? = nil, isInline: Bool = false,
-                bytes: [UInt8]) {
+    public init(
+        filename: String, contentType: String, contentID: String? = nil, isInline: Bool = false,
+        bytes: [UInt8]
+    ) {
         self.filename = filename
         self.contentType = contentType
         self.contentID = contentID

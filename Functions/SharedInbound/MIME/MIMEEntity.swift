@@ -1,7 +1,8 @@
 /// One MIME entity (a whole message or a body part): its header fields and its still-encoded body.
 ///
-/// Reading is lenient, for untrusted mail: a leading mbox `From ` line is skipped, bare LF is accepted for CRLF, a block with no blank line
-/// ends at the first line that does not look like a header, and folded lines are unfolded (RFC 5322 §2.2.3).
+/// Reading is lenient, for untrusted mail: a leading mbox `From ` line is skipped, bare LF is accepted for CRLF,
+/// a block with no blank line ends at the first line that does not look like a header, and folded lines are
+/// unfolded (RFC 5322 §2.2.3).
 struct MIMEEntity {
     /// Header fields in order, values unfolded and trimmed but not yet RFC 2047 decoded.
     var fields: [MessageHeader]
@@ -25,7 +26,8 @@ struct MIMEEntity {
             if let first = line.first, first == 32 || first == 9 {
                 if !fields.isEmpty { fields[fields.count - 1].value += line }
             } else if let colon = Self.headerColon(line) {
-                fields.append((String(decoding: line[..<colon], as: UTF8.self).trimmingSpaces, Array(line[(colon + 1)...])))
+                fields.append(
+                    (String(decoding: line[..<colon], as: UTF8.self).trimmingSpaces, Array(line[(colon + 1)...])))
             } else if !(fields.isEmpty && line.starts(with: Array("From ".utf8))) {
                 bodyStart = index  // not a header: the body starts here
                 break
@@ -53,7 +55,8 @@ struct MIMEEntity {
 
     /// Header bytes as text: UTF-8 when valid (RFC 6532), else Windows-1252; folding whitespace kept, trimmed.
     private static func text(_ bytes: [UInt8]) -> String {
-        let decoded = bytes.allSatisfy { $0 < 0x80 }
+        let decoded =
+            bytes.allSatisfy { $0 < 0x80 }
             ? String(decoding: bytes, as: UTF8.self)
             : Charset.decode(bytes, charset: "us-ascii")
         return decoded.trimmingSpaces

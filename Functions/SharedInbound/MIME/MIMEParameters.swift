@@ -20,7 +20,8 @@ struct MIMEParameters {
         var raw: [(name: String, value: String)] = []
         while index < bytes.endIndex, raw.count < 64 {
             index += 1
-            let nameEnd = bytes[index...].firstIndex { $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: ";") }
+            let nameEnd =
+                bytes[index...].firstIndex { $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: ";") }
                 ?? bytes.endIndex
             let name = String(decoding: bytes[index..<nameEnd], as: UTF8.self).trimmingSpaces.lowercased()
             guard nameEnd < bytes.endIndex, bytes[nameEnd] == UInt8(ascii: "=") else {

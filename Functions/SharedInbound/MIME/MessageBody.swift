@@ -49,11 +49,12 @@ struct MessageBody {
         case "message/rfc822", "message/global":
             attachments.append(InboundAttachment(filename: "forwarded.eml", contentType: type.value, bytes: bytes))
         default:
-            attachments.append(InboundAttachment(
-                filename: filename.map(Self.safeName) ?? Self.generatedName(attachments.count + 1, type.value),
-                contentType: type.value, contentID: entity["content-id"].map(MessageIDs.strip),
-                isInline: disposition?.value == "inline" || (disposition == nil && entity["content-id"] != nil),
-                bytes: bytes))
+            attachments.append(
+                InboundAttachment(
+                    filename: filename.map(Self.safeName) ?? Self.generatedName(attachments.count + 1, type.value),
+                    contentType: type.value, contentID: entity["content-id"].map(MessageIDs.strip),
+                    isInline: disposition?.value == "inline" || (disposition == nil && entity["content-id"] != nil),
+                    bytes: bytes))
         }
     }
 
@@ -79,14 +80,18 @@ struct MessageBody {
     /// The decoded name without path separators or control characters, at most 255 characters.
     static func safeName(_ name: String) -> String {
         let base = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
-        let cleaned = String(base.unicodeScalars.filter { $0.value >= 32 && $0.value != 127 }.prefix(255)
-            .map(Character.init)).trimmingSpaces
+        let cleaned = String(
+            base.unicodeScalars.filter { $0.value >= 32 && $0.value != 127 }.prefix(255)
+                .map(Character.init)
+        ).trimmingSpaces
         return cleaned.isEmpty || cleaned == "." || cleaned == ".." ? "attachment" : cleaned
     }
 
     static func generatedName(_ number: Int, _ type: String) -> String {
-        let known = ["application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png", "image/gif": ".gif",
-                     "text/calendar": ".ics", "text/plain": ".txt", "text/html": ".html", "text/csv": ".csv"]
+        let known = [
+            "application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png", "image/gif": ".gif",
+            "text/calendar": ".ics", "text/plain": ".txt", "text/html": ".html", "text/csv": ".csv",
+        ]
         return "attachment-\(number)" + (known[type] ?? "")
     }
 }

@@ -11,15 +11,17 @@ enum PostAttachments {
         let inlineIDs = Set(contentIDMap.keys.map(MessageIDs.strip))
         let inlineFields = Set(contentIDMap.values)
         return parts.enumerated().map { offset, part in
-            let details: [String: String] = if case .object(let members) = info[part.name] {
-                members.compactMapValues(JSONFields.string)
-            } else {
-                [:]
-            }
+            let details: [String: String] =
+                if case .object(let members) = info[part.name] {
+                    members.compactMapValues(JSONFields.string)
+                } else {
+                    [:]
+                }
             let type = (details["type"] ?? part.contentType).map { MIMEParameters($0).value } ?? ""
             let contentType = type.contains("/") ? type : "application/octet-stream"
             let name = (details["filename"] ?? details["name"] ?? part.filename).map(EncodedWord.decode)
-            let contentID = details["content-id"].map(MessageIDs.strip)
+            let contentID =
+                details["content-id"].map(MessageIDs.strip)
                 ?? contentIDMap.first { $0.value == part.name }.map { MessageIDs.strip($0.key) }
             return InboundAttachment(
                 filename: name.map(MessageBody.safeName) ?? MessageBody.generatedName(offset + 1, contentType),
