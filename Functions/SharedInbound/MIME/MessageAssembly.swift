@@ -45,7 +45,7 @@ struct MessageAssembly {
             "date:" + date.trimmingSpaces,
             "text:" + text,
         ].joined(separator: "\n")
-        return SHA256.hex(Array(canonical.utf8))
+        return Digest.sha256Hex(Array(canonical.utf8))
     }
 }
 
