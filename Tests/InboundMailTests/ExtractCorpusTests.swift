@@ -4,7 +4,7 @@ import Testing
 
 /// The labelled corpus: per-field accuracy over every inquiry, printed, and at least 90 % per field.
 @Suite struct ExtractCorpusTests {
-    static let inquiries = ExtractCorpusA.cases + ExtractCorpusB.cases + ExtractCorpusC.cases
+    static let inquiries = ExtractCorpusA.cases + ExtractCorpusB.cases + ExtractCorpusC.cases + ExtractCorpusD.cases
 
     @Test func corpusIsLargeAndDistinct() {
         #expect(Self.inquiries.count >= 60)
