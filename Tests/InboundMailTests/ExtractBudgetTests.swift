@@ -47,7 +47,8 @@ import Testing
 
     @Test func noCurrencyMeansTheTenantDefault() {
         #expect(ExtractFixtures.extract("budget 5000", currency: "KES").budget == money(5_000, "KES"))
-        #expect(ExtractFixtures.extract("budget 500000", currency: "JPY").budget
+        #expect(
+            ExtractFixtures.extract("budget 500000", currency: "JPY").budget
                 == ExtractedBudget(amount: 500_000, currency: "JPY", perPerson: false))
     }
 }

@@ -17,8 +17,10 @@ struct LabelledInquiry: Sendable, CustomStringConvertible {
 
     var description: String { id }
 
-    init(_ id: String, subject: String, _ body: String, destination: String?, checkIn: String?, checkOut: String?,
-         adults: Int?, children: Int?, ages: [Int] = [], budget: ExtractedBudget?, from: String? = nil) {
+    init(
+        _ id: String, subject: String, _ body: String, destination: String?, checkIn: String?, checkOut: String?,
+        adults: Int?, children: Int?, ages: [Int] = [], budget: ExtractedBudget?, from: String? = nil
+    ) {
         self.id = id
         self.subject = subject
         self.body = body
@@ -40,8 +42,10 @@ func money(_ major: Int64, _ currency: String, perPerson: Bool = false) -> Extra
 
 /// Per-field tallies over the corpus.
 struct FieldAccuracy {
-    static let fields = ["destination", "check_in", "check_out", "adults", "children", "children_ages", "budget",
-                         "is_travel_inquiry"]
+    static let fields = [
+        "destination", "check_in", "check_out", "adults", "children", "children_ages", "budget",
+        "is_travel_inquiry",
+    ]
     var correct: [String: Int] = [:]
     var total = 0
     var misses: [String] = []

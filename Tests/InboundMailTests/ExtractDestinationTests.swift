@@ -47,9 +47,11 @@ import Testing
     }
 
     @Test func noTenantDestinationsMeansNil() {
-        let trip = TripExtractor.extract(ExtractionInput(subject: "Zanzibar", body: "Zanzibar please",
-                                                         destinations: [], defaultCurrency: "ZAR",
-                                                         today: ExtractFixtures.today))
+        let trip = TripExtractor.extract(
+            ExtractionInput(
+                subject: "Zanzibar", body: "Zanzibar please",
+                destinations: [], defaultCurrency: "ZAR",
+                today: ExtractFixtures.today))
         #expect(trip.destination == nil)
     }
 }

@@ -18,8 +18,12 @@ import Testing
         #expect(object["children_ages"] == .array([]))
         #expect(object["requested_hotel"] == .null)
         #expect(object["name"] == .null)
-        #expect(object["budget"] == .object(["amount": .number(6_000_000), "currency": .string("ZAR"),
-                                             "per_person": .bool(true)]))
+        #expect(
+            object["budget"]
+                == .object([
+                    "amount": .number(6_000_000), "currency": .string("ZAR"),
+                    "per_person": .bool(true),
+                ]))
         #expect(JSONValue.object(object) == trip.json)
     }
 

@@ -17,7 +17,8 @@ import Testing
     }
 
     static let fragments = [
-        "2027-08-15", "15/08/2027", "12.09.2027", "R60,000", "$9k", "€", "£4.5k", "2 adults", "children (ages 7 and 10)",
+        "2027-08-15", "15/08/2027", "12.09.2027", "R60,000", "$9k", "€", "£4.5k", "2 adults",
+        "children (ages 7 and 10)",
         "family of four", "Zanzibar", "Zanzibr", "Cape Town", "Capetown", "from 3rd to the", "6th of June", "-", "to",
         "between", "and", "nights", "a week", "Regards,\n", "I'm ", "Name:", "@", "+27 82 555 1234", "(", ")", ":",
         "stay at the", "Hotel", "März", "août", "de", "bis", "\n> ", "On Mon wrote:\n", "---------- Forwarded message",

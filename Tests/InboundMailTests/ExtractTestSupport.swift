@@ -16,10 +16,14 @@ enum ExtractFixtures {
         TenantDestination(name: "Santorini"),
     ]
 
-    static func extract(_ body: String, subject: String = "", fromName: String? = nil,
-                        fromEmail: String? = nil, currency: String = "ZAR") -> ExtractedTrip {
-        TripExtractor.extract(ExtractionInput(subject: subject, body: body, fromName: fromName, fromEmail: fromEmail,
-                                              destinations: destinations, defaultCurrency: currency, today: today))
+    static func extract(
+        _ body: String, subject: String = "", fromName: String? = nil,
+        fromEmail: String? = nil, currency: String = "ZAR"
+    ) -> ExtractedTrip {
+        TripExtractor.extract(
+            ExtractionInput(
+                subject: subject, body: body, fromName: fromName, fromEmail: fromEmail,
+                destinations: destinations, defaultCurrency: currency, today: today))
     }
 
     static func day(_ text: String) -> Day? { Day(text) }

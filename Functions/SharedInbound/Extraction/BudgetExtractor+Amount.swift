@@ -8,7 +8,9 @@ extension BudgetExtractor {
             currency = code.0
             cursor = code.1
         }
-        guard cursor < tokens.count, tokens[cursor].kind == .number, cursor == index || currency != nil else { return nil }
+        guard cursor < tokens.count, tokens[cursor].kind == .number, cursor == index || currency != nil else {
+            return nil
+        }
         if cursor > 0, cursor == index, isDateOrPhoneContext(before: cursor) { return nil }
         let first = tokens[cursor]
         if first.text.count > 1, first.text.hasPrefix("0") { return nil }
@@ -16,7 +18,8 @@ extension BudgetExtractor {
         cursor += 1
         // Thousands groups: ",000" "000" (after a space) ".000" (not followed by more digits).
         while cursor + 1 < tokens.count, tokens[cursor + 1].kind == .number, tokens[cursor + 1].text.count == 3,
-              major < 1_000_000_000 {
+            major < 1_000_000_000
+        {
             let separator = tokens[cursor]
             let spaced = tokens[cursor + 1].spaceBefore
             if separator.kind == .symbol, [",", ".", "'"].contains(separator.text), !separator.spaceBefore, !spaced {
@@ -27,18 +30,21 @@ extension BudgetExtractor {
             }
         }
         if cursor < tokens.count, tokens[cursor].kind == .number, tokens[cursor].spaceBefore,
-           tokens[cursor].text.count == 3, major < 1000, currency != nil {
+            tokens[cursor].text.count == 3, major < 1000, currency != nil
+        {
             // "R 60 000"
             while cursor < tokens.count, tokens[cursor].kind == .number, tokens[cursor].text.count == 3,
-                  tokens[cursor].spaceBefore, major < 1_000_000_000 {
+                tokens[cursor].spaceBefore, major < 1_000_000_000
+            {
                 major = major * 1000 + Int64(tokens[cursor].value ?? 0)
                 cursor += 1
             }
         }
         var micro: Int64 = 0
         if cursor + 1 < tokens.count, tokens[cursor].isSymbol(".") || tokens[cursor].isSymbol(","),
-           !tokens[cursor].spaceBefore, tokens[cursor + 1].kind == .number, !tokens[cursor + 1].spaceBefore,
-           tokens[cursor + 1].text.count <= 2, let fraction = tokens[cursor + 1].value {
+            !tokens[cursor].spaceBefore, tokens[cursor + 1].kind == .number, !tokens[cursor + 1].spaceBefore,
+            tokens[cursor + 1].text.count <= 2, let fraction = tokens[cursor + 1].value
+        {
             if tokens[cursor].text == "," && !(cursor + 2 < tokens.count && tokens[cursor + 2].isWord("k")) {
                 // "4,5" without k is a list ("ages 4,5"), not a decimal.
             } else {
@@ -50,7 +56,8 @@ extension BudgetExtractor {
             let suffix = tokens[cursor].text
             let spaced = tokens[cursor].spaceBefore
             let thousand = ["k", "thousand", "grand", "duisend", "tausend", "mille"].contains(suffix)
-            let million = suffix == "million" || suffix == "miljoen" || (["m", "mil", "mio"].contains(suffix) && !spaced)
+            let million =
+                suffix == "million" || suffix == "miljoen" || (["m", "mil", "mio"].contains(suffix) && !spaced)
             if thousand || million {
                 let multiplier: Int64 = thousand ? 1000 : 1_000_000
                 let (scaled, overflow) = major.multipliedReportingOverflow(by: multiplier)
@@ -68,13 +75,18 @@ extension BudgetExtractor {
                 cursor += 1
             }
         }
-        if currency == nil, cursor < tokens.count, tokens[cursor].kind == .symbol, let symbol = Self.symbols[tokens[cursor].text] {
+        if currency == nil, cursor < tokens.count, tokens[cursor].kind == .symbol,
+            let symbol = Self.symbols[tokens[cursor].text]
+        {
             currency = symbol  // "8000 €", "5000€"
             cursor += 1
         }
         if cursor < tokens.count, tokens[cursor].isSymbol("*") || tokens[cursor].isSymbol("/") { return nil }
         if currency == nil, cursor + 1 < tokens.count, ["-", ".", "/", ":"].contains(tokens[cursor].text),
-           tokens[cursor + 1].kind == .number, !tokens[cursor + 1].spaceBefore { return nil }  // a date, time or phone
+            tokens[cursor + 1].kind == .number, !tokens[cursor + 1].spaceBefore
+        {
+            return nil
+        }  // a date, time or phone
         if currency == nil, cursor < tokens.count, tokens[cursor].kind == .number { return nil }  // "555 1234"
         if currency == nil, index > 0, tokens[index - 1].kind == .number || MonthNames.month(tokens[index - 1]) != nil {
             return nil  // "555 1234", "August 2027"
@@ -83,7 +95,10 @@ extension BudgetExtractor {
             return nil  // "April 12, 2027"
         }
         if cursor < tokens.count, tokens[cursor].isSymbol("-"), cursor + 1 < tokens.count,
-           tokens[cursor + 1].isWord("star") { return nil }
+            tokens[cursor + 1].isWord("star")
+        {
+            return nil
+        }
         return Amount(major: major, micro: micro, currency: currency, end: cursor)
     }
 
@@ -103,7 +118,8 @@ extension BudgetExtractor {
             code = token.text.uppercased()
         }
         guard let code, next < tokens.count, tokens[next].kind == .number,
-              !tokens[next].spaceBefore || token.kind == .word else { return nil }
+            !tokens[next].spaceBefore || token.kind == .word
+        else { return nil }
         if index > 0, tokens[index - 1].kind == .word, !tokens[index].spaceBefore { return nil }  // "HR500"
         return (code, next)
     }
@@ -121,7 +137,8 @@ enum MinorUnits {
     static func digits(_ currency: String) -> Int {
         switch currency {
         case "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "UYI", "VND", "VUV", "XAF",
-             "XOF", "XPF": 0
+            "XOF", "XPF":
+            0
         case "BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND": 3
         default: 2
         }

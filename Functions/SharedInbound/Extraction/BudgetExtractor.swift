@@ -18,16 +18,24 @@ struct BudgetExtractor {
     let defaultCurrency: String
 
     static let symbols: [String: String] = ["$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₦": "NGN"]
-    static let codes: Set<String> = ["zar", "usd", "eur", "gbp", "aud", "cad", "nzd", "chf", "kes", "ngn", "bwp",
-                                     "nad", "mur", "aed", "tzs", "inr", "jpy", "sek", "nok", "dkk", "cny", "sgd"]
-    static let names: [String: String] = ["rand": "ZAR", "dollars": "USD", "dollar": "USD", "bucks": "USD",
-                                          "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pound": "GBP"]
-    static let budgetWords: Set<String> = ["budget", "spend", "afford", "max", "maximum", "upto", "budgeted",
-                                           "around", "approximately", "approx", "about", "under", "below", "cost",
-                                           "price", "begroting", "budjet", "ca", "presupuesto", "orcamento"]
-    static let notMoney: Set<String> = ["star", "stars", "nights", "night", "adults", "adult", "people", "children",
-                                        "kids", "rooms", "room", "pax", "days", "weeks", "years", "persons", "guests",
-                                        "am", "pm", "h", "km", "minutes", "hours", "of", "x"]
+    static let codes: Set<String> = [
+        "zar", "usd", "eur", "gbp", "aud", "cad", "nzd", "chf", "kes", "ngn", "bwp",
+        "nad", "mur", "aed", "tzs", "inr", "jpy", "sek", "nok", "dkk", "cny", "sgd",
+    ]
+    static let names: [String: String] = [
+        "rand": "ZAR", "dollars": "USD", "dollar": "USD", "bucks": "USD",
+        "euros": "EUR", "euro": "EUR", "pounds": "GBP", "pound": "GBP",
+    ]
+    static let budgetWords: Set<String> = [
+        "budget", "spend", "afford", "max", "maximum", "upto", "budgeted",
+        "around", "approximately", "approx", "about", "under", "below", "cost",
+        "price", "begroting", "budjet", "ca", "presupuesto", "orcamento",
+    ]
+    static let notMoney: Set<String> = [
+        "star", "stars", "nights", "night", "adults", "adult", "people", "children",
+        "kids", "rooms", "room", "pax", "days", "weeks", "years", "persons", "guests",
+        "am", "pm", "h", "km", "minutes", "hours", "of", "x",
+    ]
 
     struct Amount {
         var major: Int64
@@ -61,7 +69,8 @@ struct BudgetExtractor {
         let (whole, overflow) = amount.major.multipliedReportingOverflow(by: scale)
         guard !overflow, amount.major > 0 else { return nil }
         let minor = whole + amount.micro * scale / 1_000_000
-        return ExtractedBudget(amount: minor, currency: currency, perPerson: isPerPerson(around: index, end: amount.end))
+        return ExtractedBudget(
+            amount: minor, currency: currency, perPerson: isPerPerson(around: index, end: amount.end))
     }
 
     /// "R50,000 - R60,000", "$8k to $10k": the second amount, with the first's currency when it states none.
@@ -97,11 +106,13 @@ struct BudgetExtractor {
             if tokens[cursor].kind == .newline || text == "total" { return false }
             if ["pp", "pps", "pppn", "each", "pp.", "ppp"].contains(text) { return true }
             if ["per", "a", "por", "pro", "par"].contains(text), cursor + 1 < tokens.count,
-               ["person", "head", "adult", "pax", "traveller", "traveler", "persoon", "persona", "personne"]
-                .contains(tokens[cursor + 1].text) {
+                ["person", "head", "adult", "pax", "traveller", "traveler", "persoon", "persona", "personne"]
+                    .contains(tokens[cursor + 1].text)
+            {
                 return true
             }
-            if text == "p", cursor + 2 < tokens.count, tokens[cursor + 1].isSymbol("."), tokens[cursor + 2].isWord("p") {
+            if text == "p", cursor + 2 < tokens.count, tokens[cursor + 1].isSymbol("."), tokens[cursor + 2].isWord("p")
+            {
                 return true
             }
             cursor += 1

@@ -32,8 +32,10 @@ enum ContactExtractor {
         character.isASCII && (character.isLetter || character.isNumber || character == "." || character == "-")
     }
 
-    static let phoneWords = ["phone", "tel", "cell", "mobile", "whatsapp", "call", "contact", "number", "mob",
-                             "telefon", "handy"]
+    static let phoneWords = [
+        "phone", "tel", "cell", "mobile", "whatsapp", "call", "contact", "number", "mob",
+        "telefon", "handy",
+    ]
 
     static func phone(in text: String) -> String? {
         for line in text.split(separator: "\n", omittingEmptySubsequences: true).prefix(5_000) {
@@ -76,7 +78,8 @@ enum ContactExtractor {
             let letterBefore = previous.map { $0.isLetter || $0.isNumber || $0 == "/" } ?? false
             let dateShape = groups.count == 3 && groups[0] <= 2 && groups[1] <= 2 && groups[2] == 4
             if (9...15).contains(digits), startsLikePhone || labelled, !moneyBefore, !letterBefore, !dateShape,
-               end >= characters.count || characters[end] != "/" {
+                end >= characters.count || characters[end] != "/"
+            {
                 let phone = String(characters[index..<end]).trimmingWhitespace()
                 return String(phone.reversed().drop(while: { " -.(".contains($0) }).reversed())
             }

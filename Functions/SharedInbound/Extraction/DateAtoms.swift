@@ -27,16 +27,19 @@ extension DateExtractor {
 
     private func numeric(at index: Int) -> (DateAtom, Int)? {
         guard index + 4 < tokens.count, tokens[index].kind == .number,
-              tokens[index + 1].kind == .symbol, ["/", ".", "-"].contains(tokens[index + 1].text),
-              tokens[index + 2].kind == .number, tokens[index + 3].text == tokens[index + 1].text,
-              tokens[index + 4].kind == .number,
-              !tokens[index + 1].spaceBefore, !tokens[index + 2].spaceBefore, !tokens[index + 3].spaceBefore,
-              !tokens[index + 4].spaceBefore,
-              let a = tokens[index].value, let b = tokens[index + 2].value, let c = tokens[index + 4].value
+            tokens[index + 1].kind == .symbol, ["/", ".", "-"].contains(tokens[index + 1].text),
+            tokens[index + 2].kind == .number, tokens[index + 3].text == tokens[index + 1].text,
+            tokens[index + 4].kind == .number,
+            !tokens[index + 1].spaceBefore, !tokens[index + 2].spaceBefore, !tokens[index + 3].spaceBefore,
+            !tokens[index + 4].spaceBefore,
+            let a = tokens[index].value, let b = tokens[index + 2].value, let c = tokens[index + 4].value
         else { return nil }
         let (la, lb, lc) = (tokens[index].text.count, tokens[index + 2].text.count, tokens[index + 4].text.count)
         if index + 6 < tokens.count, tokens[index + 5].text == tokens[index + 1].text, !tokens[index + 5].spaceBefore,
-           tokens[index + 6].kind == .number, !tokens[index + 6].spaceBefore { return nil }  // 1.2.3.4: a version or IP
+            tokens[index + 6].kind == .number, !tokens[index + 6].spaceBefore
+        {
+            return nil
+        }  // 1.2.3.4: a version or IP
         if la == 4 && lb <= 2 && lc <= 2 { return valid(DateAtom(day: c, month: b, year: a), end: index + 5) }
         guard la <= 2, lb <= 2, lc == 2 || lc == 4 else { return nil }
         let year = lc == 2 ? 2000 + c : c
@@ -47,14 +50,18 @@ extension DateExtractor {
     /// A day number with its optional ordinal suffix or German "."; returns the day and the next index.
     func dayNumber(at index: Int) -> (Int, Int)? {
         guard index < tokens.count, tokens[index].kind == .number, tokens[index].text.count <= 2,
-              let day = tokens[index].value, (1...31).contains(day) else { return nil }
+            let day = tokens[index].value, (1...31).contains(day)
+        else { return nil }
         var next = index + 1
         if next < tokens.count, tokens[next].kind == .word, !tokens[next].spaceBefore {
             guard Self.ordinalSuffixes.contains(tokens[next].text) else { return nil }
             next += 1
         }
         if next < tokens.count, tokens[next].isSymbol("."), !tokens[next].spaceBefore,
-           next + 1 < tokens.count, tokens[next + 1].kind != .number { next += 1 }
+            next + 1 < tokens.count, tokens[next + 1].kind != .number
+        {
+            next += 1
+        }
         return (day, next)
     }
 
@@ -84,15 +91,23 @@ extension DateExtractor {
             next += 1
         }
         if next < tokens.count, tokens[next].kind == .number, tokens[next].text.count == 4,
-           let year = tokens[next].value, (1900...2100).contains(year) { return (year, next + 1) }
+            let year = tokens[next].value, (1900...2100).contains(year)
+        {
+            return (year, next + 1)
+        }
         if next + 1 < tokens.count, tokens[next].isSymbol("'"), tokens[next + 1].kind == .number,
-           tokens[next + 1].text.count == 2, let year = tokens[next + 1].value { return (2000 + year, next + 2) }
+            tokens[next + 1].text.count == 2, let year = tokens[next + 1].value
+        {
+            return (2000 + year, next + 2)
+        }
         return (nil, index)
     }
 
     func skipFillers(_ index: Int) -> Int {
         var next = index
-        while next < tokens.count, next < index + 2, tokens[next].kind == .word, Self.fillers.contains(tokens[next].text) {
+        while next < tokens.count, next < index + 2, tokens[next].kind == .word,
+            Self.fillers.contains(tokens[next].text)
+        {
             next += 1
         }
         return next
@@ -104,7 +119,8 @@ extension DateExtractor {
 
     private func valid(_ atom: DateAtom, end: Int) -> (DateAtom, Int)? {
         guard (1...12).contains(atom.month), (1...31).contains(atom.day),
-              atom.day <= Day.daysIn(month: atom.month, year: atom.year ?? 2028) else { return nil }
+            atom.day <= Day.daysIn(month: atom.month, year: atom.year ?? 2028)
+        else { return nil }
         return (atom, end)
     }
 }

@@ -1,9 +1,13 @@
 /// Date ranges and stated lengths of stay (rules in ``DateExtractor``).
 extension DateExtractor {
-    static let nightWords: Set<String> = ["nights", "night", "nacht", "nachte", "nuits", "nuit", "noches", "noche",
-                                          "noites", "noite", "nagte", "nag", "nachten", "notti"]
-    static let weekWords: Set<String> = ["week", "weeks", "woche", "wochen", "semaine", "semaines", "semana",
-                                         "semanas", "weke", "weken"]
+    static let nightWords: Set<String> = [
+        "nights", "night", "nacht", "nachte", "nuits", "nuit", "noches", "noche",
+        "noites", "noite", "nagte", "nag", "nachten", "notti",
+    ]
+    static let weekWords: Set<String> = [
+        "week", "weeks", "woche", "wochen", "semaine", "semaines", "semana",
+        "semanas", "weke", "weken",
+    ]
     static let articleOne: Set<String> = ["a", "an", "one", "eine", "une", "una", "uma", "een", "n"]
     static let afterBareDay: Set<String> = ["for", "and", "with", "please", "inclusive", "we", "if", "or", "but"]
 
@@ -22,7 +26,8 @@ extension DateExtractor {
             return nil
         }
         if let (day, afterDay) = dayNumber(at: index), let next = connector(at: afterDay, rangeStart: index),
-           let (end, afterEnd) = atom(at: next) {
+            let (end, afterEnd) = atom(at: next)
+        {
             var start = DateAtom(day: day, month: end.month, year: end.year)
             if day > end.day {
                 start.month = end.month == 1 ? 12 : end.month - 1
@@ -34,7 +39,8 @@ extension DateExtractor {
             var cursor = index + 1
             if cursor < tokens.count, tokens[cursor].isSymbol(".") { cursor += 1 }
             guard let (day, afterDay) = dayNumber(at: cursor), let next = connector(at: afterDay, rangeStart: index),
-                  let (endDay, afterEnd) = dayNumber(at: next) else { return nil }
+                let (endDay, afterEnd) = dayNumber(at: next)
+            else { return nil }
             let (year, end) = year(at: afterEnd)
             guard endDay > day else { return nil }
             return (DateAtom(day: day, month: month, year: year), DateAtom(day: endDay, month: month, year: year), end)

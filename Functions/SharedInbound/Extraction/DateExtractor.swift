@@ -24,14 +24,20 @@ struct DateExtractor {
         var nights: Int?
     }
 
-    static let connectors: Set<String> = ["-", "to", "till", "til", "until", "through", "thru", "bis", "au", "al",
-                                          "a", "tot", "ate", "and", "und", "et", "y", "e", "en", "&"]
+    static let connectors: Set<String> = [
+        "-", "to", "till", "til", "until", "through", "thru", "bis", "au", "al",
+        "a", "tot", "ate", "and", "und", "et", "y", "e", "en", "&",
+    ]
     static let pairConnectors: Set<String> = ["and", "und", "et", "y", "e", "en", "&"]
     static let pairOpeners: Set<String> = ["between", "zwischen", "entre", "tussen"]
-    static let startWords: Set<String> = ["arrive", "arriving", "arrival", "arrivee", "anreise", "llegada", "leaving",
-                                          "leave", "starting", "start", "from", "checkin", "in", "on"]
-    static let endWords: Set<String> = ["checkout", "out", "returning", "return", "back", "until", "till", "abreise",
-                                        "departing", "departure", "depart", "home"]
+    static let startWords: Set<String> = [
+        "arrive", "arriving", "arrival", "arrivee", "anreise", "llegada", "leaving",
+        "leave", "starting", "start", "from", "checkin", "in", "on",
+    ]
+    static let endWords: Set<String> = [
+        "checkout", "out", "returning", "return", "back", "until", "till", "abreise",
+        "departing", "departure", "depart", "home",
+    ]
 
     func stay() -> Stay {
         var ranges: [(DateAtom, DateAtom)] = [], singles: [(DateAtom, String?)] = []
@@ -96,7 +102,8 @@ struct DateExtractor {
                 return token.text == "in" ? "checkin" : "checkout"
             }
             if token.kind == .word && (Self.startWords.contains(token.text) || Self.endWords.contains(token.text))
-                && token.text != "in" && token.text != "out" && token.text != "on" {
+                && token.text != "in" && token.text != "out" && token.text != "on"
+            {
                 return token.text
             }
             cursor -= 1

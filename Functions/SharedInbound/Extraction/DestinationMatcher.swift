@@ -85,7 +85,8 @@ struct DestinationMatcher {
         if tokens[cursor].isWord("from") || tokens[cursor].isWord("aus") { return true }
         if tokens[cursor].isWord("in") || tokens[cursor].isWord("out"), cursor >= 1 {
             let lead = tokens[cursor - 1].text
-            return ["live", "living", "based", "reside", "residing", "located", "lives", "home", "flying"].contains(lead)
+            return ["live", "living", "based", "reside", "residing", "located", "lives", "home", "flying"].contains(
+                lead)
         }
         if tokens[cursor].isWord("of"), cursor >= 2, tokens[cursor - 1].isWord("out") { return true }
         return false
@@ -96,7 +97,8 @@ struct DestinationMatcher {
         if word == target { return true }
         let allowance = target.count >= 8 ? 2 : target.count >= 5 ? 1 : 0
         guard allowance > 0, word.first == target.first, abs(word.count - target.count) <= allowance,
-              word.count <= 40 else { return false }
+            word.count <= 40
+        else { return false }
         return EditDistance.atMost(allowance, Array(word.unicodeScalars), Array(target.unicodeScalars))
     }
 }

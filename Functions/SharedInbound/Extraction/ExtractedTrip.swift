@@ -25,10 +25,12 @@ public struct ExtractedTrip: Sendable, Equatable, Codable {
     /// Free-text wishes the extractor recognised (sea view, dietary needs, accessibility), joined by "; ".
     public var specialRequests: String?
 
-    public init(isTravelInquiry: Bool = false, name: String? = nil, email: String? = nil, phone: String? = nil,
-                destination: String? = nil, checkIn: Day? = nil, checkOut: Day? = nil, nights: Int? = nil,
-                adults: Int? = nil, children: Int? = nil, childrenAges: [Int] = [], infants: Int? = nil,
-                budget: ExtractedBudget? = nil, requestedHotel: String? = nil, specialRequests: String? = nil) {
+    public init(
+        isTravelInquiry: Bool = false, name: String? = nil, email: String? = nil, phone: String? = nil,
+        destination: String? = nil, checkIn: Day? = nil, checkOut: Day? = nil, nights: Int? = nil,
+        adults: Int? = nil, children: Int? = nil, childrenAges: [Int] = [], infants: Int? = nil,
+        budget: ExtractedBudget? = nil, requestedHotel: String? = nil, specialRequests: String? = nil
+    ) {
         self.isTravelInquiry = isTravelInquiry
         self.name = name
         self.email = email

@@ -16,8 +16,10 @@ public struct ExtractionInput: Sendable {
     /// The day the mail was received: a date without a year means its next occurrence on or after this day.
     public var today: Day
 
-    public init(subject: String, body: String, fromName: String? = nil, fromEmail: String? = nil,
-                destinations: [TenantDestination], defaultCurrency: String, today: Day) {
+    public init(
+        subject: String, body: String, fromName: String? = nil, fromEmail: String? = nil,
+        destinations: [TenantDestination], defaultCurrency: String, today: Day
+    ) {
         self.subject = subject
         self.body = body
         self.fromName = fromName

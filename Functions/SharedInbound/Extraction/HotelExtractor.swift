@@ -12,21 +12,26 @@ struct HotelExtractor {
     let tokens: [Token]
     let destinationWords: Set<String>
 
-    static let lodging: Set<String> = ["hotel", "resort", "lodge", "villa", "villas", "camp", "inn", "spa", "suites",
-                                       "retreat", "club", "house", "manor", "palace", "boutique", "guesthouse",
-                                       "reserve", "apartments", "residence", "sanctuary", "hotels", "resorts",
-                                       "island", "beach", "collection", "bungalows", "cottage", "cottages",
-                                       "hideaway", "estate"]
-    static let core: Set<String> = ["hotel", "resort", "lodge", "villa", "villas", "camp", "inn", "suites",
-                                    "retreat", "guesthouse", "residence", "hideaway", "bungalows"]
+    static let lodging: Set<String> = [
+        "hotel", "resort", "lodge", "villa", "villas", "camp", "inn", "spa", "suites",
+        "retreat", "club", "house", "manor", "palace", "boutique", "guesthouse",
+        "reserve", "apartments", "residence", "sanctuary", "hotels", "resorts",
+        "island", "beach", "collection", "bungalows", "cottage", "cottages",
+        "hideaway", "estate",
+    ]
+    static let core: Set<String> = [
+        "hotel", "resort", "lodge", "villa", "villas", "camp", "inn", "suites",
+        "retreat", "guesthouse", "residence", "hideaway", "bungalows",
+    ]
     static let joiners: Set<String> = ["&", "'", "and", "of", "the", "de", "la", "le", "by"]
 
     func hotel() -> String? {
         for index in tokens.indices where tokens[index].kind == .word {
             let text = tokens[index].text
             if ["hotel", "resort", "lodge", "accommodation", "property"].contains(text),
-               index + 1 < tokens.count, tokens[index + 1].isSymbol(":"),
-               index == 0 || tokens[index - 1].kind == .newline {
+                index + 1 < tokens.count, tokens[index + 1].isSymbol(":"),
+                index == 0 || tokens[index - 1].kind == .newline
+            {
                 let name = run(from: index + 2, capitalisedOnly: false)
                 if let name, !isDestination(name) { return name.text }
             }
@@ -34,7 +39,8 @@ struct HotelExtractor {
         for index in tokens.indices where tokens[index].kind == .word {
             let text = tokens[index].text
             guard ["stay", "staying", "book", "interested", "prefer", "love", "recommend"].contains(text),
-                  index + 1 < tokens.count, ["at", "in", "the"].contains(tokens[index + 1].text) else { continue }
+                index + 1 < tokens.count, ["at", "in", "the"].contains(tokens[index + 1].text)
+            else { continue }
             var start = index + 2, strong = false
             if start < tokens.count, tokens[start].isWord("the") {
                 strong = text == "stay" || text == "staying"
@@ -43,14 +49,17 @@ struct HotelExtractor {
             guard let name = run(from: start, capitalisedOnly: true), !isDestination(name) else { continue }
             if strong || name.hasLodgingWord { return name.text }
         }
-        for index in tokens.indices where tokens[index].kind == .word && Self.core.contains(tokens[index].text)
-            && tokens[index].isCapitalised {
+        for index in tokens.indices
+        where tokens[index].kind == .word && Self.core.contains(tokens[index].text)
+            && tokens[index].isCapitalised
+        {
             var start = index
             while start > 0, start > index - 6 {
                 if tokens[start - 1].isCapitalised, !tokens[start - 1].isWord("i") {
                     start -= 1
                 } else if start >= 3, tokens[start - 1].isWord("s"), tokens[start - 2].isSymbol("'"),
-                          tokens[start - 3].isCapitalised {
+                    tokens[start - 3].isCapitalised
+                {
                     start -= 3  // "Lion's Den Lodge"
                 } else {
                     break
@@ -58,7 +67,10 @@ struct HotelExtractor {
             }
             if start < index, let name = run(from: start, capitalisedOnly: true), name.words >= 2 { return name.text }
             if start == index, let name = run(from: index, capitalisedOnly: true), name.words >= 2,
-               !isDestination(name) { return name.text }
+                !isDestination(name)
+            {
+                return name.text
+            }
         }
         return nil
     }
@@ -77,17 +89,20 @@ struct HotelExtractor {
             let token = tokens[cursor]
             if token.kind == .newline { break }
             let capital = token.isCapitalised || (token.kind == .number && !parts.isEmpty)
-            if token.kind == .word && (capital || !capitalisedOnly) && !(token.text == "i" && capital && !parts.isEmpty) {
+            if token.kind == .word && (capital || !capitalisedOnly) && !(token.text == "i" && capital && !parts.isEmpty)
+            {
                 parts.append(String(token.raw))
                 folded.append(token.text)
                 if Self.lodging.contains(token.text) { lodging = true }
                 words += 1
             } else if !parts.isEmpty, token.isSymbol("'"), cursor + 1 < tokens.count, tokens[cursor + 1].isWord("s"),
-                      !tokens[cursor + 1].spaceBefore {
+                !tokens[cursor + 1].spaceBefore
+            {
                 parts[parts.count - 1] += "'s"
                 cursor += 1
             } else if !parts.isEmpty, Self.joiners.contains(token.text), cursor + 1 < tokens.count,
-                      tokens[cursor + 1].isCapitalised {
+                tokens[cursor + 1].isCapitalised
+            {
                 parts.append(String(token.raw))
                 folded.append(token.text)
             } else {
@@ -100,8 +115,9 @@ struct HotelExtractor {
             folded.removeLast()
         }
         guard words > 0 else { return nil }
-        return Run(text: parts.joined(separator: " "), words: words,
-                   hasLodgingWord: lodging, folded: folded)
+        return Run(
+            text: parts.joined(separator: " "), words: words,
+            hasLodgingWord: lodging, folded: folded)
     }
 
     private func isDestination(_ run: Run) -> Bool {

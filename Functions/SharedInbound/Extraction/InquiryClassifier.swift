@@ -10,45 +10,62 @@
 ///   stay, nights, flight, honeymoon, safari, getaway … and Urlaub, Reise, vacances, voyage, vacaciones,
 ///   viaje, vakansie, vakantie), or names a tenant destination together with dates or travellers.
 enum InquiryClassifier {
-    static let autoReplySubjects = ["automatic reply", "auto-reply", "autoreply", "auto reply", "out of office",
-                                    "auto:", "abwesenheit", "reponse automatique", "réponse automatique",
-                                    "respuesta automática", "afwezig", "undeliverable", "delivery status notification"]
-    static let negativePhrases = ["out of the office", "out of office", "on annual leave", "on leave until",
-                                  "limited access to email", "this is an automated", "this is an automatic",
-                                  "unsubscribe", "view this email in your browser", "manage your preferences",
-                                  "manage preferences", "amount due", "payment received", "tax invoice",
-                                  "invoice number", "receipt for your payment", "curriculum vitae", "my cv",
-                                  "my resume", "attached cv", "job application", "vacancy", "vacancies",
-                                  "apply for the position", "position of", "internship", "you have won",
-                                  "claim your prize", "lottery", "bitcoin", "crypto", "seo services", "backlinks",
-                                  "guest post", "search engine optimi", "rank your website", "viagra", "casino",
-                                  "inheritance", "beneficiary", "web design services", "dear beneficiary"]
-    static let negativeSubjectWords = ["invoice", "receipt", "statement", "payment confirmation", "order confirmation",
-                                       "newsletter", "application for", "job", "cv"]
-    static let intentWords: Set<String> = ["holiday", "holidays", "trip", "travel", "travelling", "traveling",
-                                           "vacation", "quote", "quotation", "book", "booking", "stay", "nights",
-                                           "flight", "flights", "honeymoon", "safari", "getaway", "accommodation",
-                                           "itinerary", "package", "resort", "hotel", "lodge", "tour", "cruise",
-                                           "visit", "urlaub", "reise", "vacances", "voyage", "vacaciones", "viaje",
-                                           "vakansie", "vakantie", "reis", "ferias", "viagem", "escape", "break"]
-    static let requestPhrases = ["sea view", "ocean view", "wheelchair", "vegetarian", "vegan", "gluten", "halal",
-                                 "kosher", "allerg", "anniversary", "birthday", "connecting rooms", "interleading",
-                                 "cot", "early check-in", "late check-out", "airport transfer", "transfers",
-                                 "ground floor", "private pool", "all inclusive", "all-inclusive", "half board",
-                                 "full board", "bed and breakfast", "twin beds", "king bed", "adults only"]
+    static let autoReplySubjects = [
+        "automatic reply", "auto-reply", "autoreply", "auto reply", "out of office",
+        "auto:", "abwesenheit", "reponse automatique", "réponse automatique",
+        "respuesta automática", "afwezig", "undeliverable", "delivery status notification",
+    ]
+    static let negativePhrases = [
+        "out of the office", "out of office", "on annual leave", "on leave until",
+        "limited access to email", "this is an automated", "this is an automatic",
+        "unsubscribe", "view this email in your browser", "manage your preferences",
+        "manage preferences", "amount due", "payment received", "tax invoice",
+        "invoice number", "receipt for your payment", "curriculum vitae", "my cv",
+        "my resume", "attached cv", "job application", "vacancy", "vacancies",
+        "apply for the position", "position of", "internship", "you have won",
+        "claim your prize", "lottery", "bitcoin", "crypto", "seo services", "backlinks",
+        "guest post", "search engine optimi", "rank your website", "viagra", "casino",
+        "inheritance", "beneficiary", "web design services", "dear beneficiary",
+    ]
+    static let negativeSubjectWords = [
+        "invoice", "receipt", "statement", "payment confirmation", "order confirmation",
+        "newsletter", "application for", "job", "cv",
+    ]
+    static let intentWords: Set<String> = [
+        "holiday", "holidays", "trip", "travel", "travelling", "traveling",
+        "vacation", "quote", "quotation", "book", "booking", "stay", "nights",
+        "flight", "flights", "honeymoon", "safari", "getaway", "accommodation",
+        "itinerary", "package", "resort", "hotel", "lodge", "tour", "cruise",
+        "visit", "urlaub", "reise", "vacances", "voyage", "vacaciones", "viaje",
+        "vakansie", "vakantie", "reis", "ferias", "viagem", "escape", "break",
+    ]
+    static let requestPhrases = [
+        "sea view", "ocean view", "wheelchair", "vegetarian", "vegan", "gluten", "halal",
+        "kosher", "allerg", "anniversary", "birthday", "connecting rooms", "interleading",
+        "cot", "early check-in", "late check-out", "airport transfer", "transfers",
+        "ground floor", "private pool", "all inclusive", "all-inclusive", "half board",
+        "full board", "bed and breakfast", "twin beds", "king bed", "adults only",
+    ]
 
-    static func isInquiry(subject: String, text: String, fromEmail: String?, tokens: [Token], destination: String?,
-                          hasDates: Bool, hasTravellers: Bool) -> Bool {
+    static func isInquiry(
+        subject: String, text: String, fromEmail: String?, tokens: [Token], destination: String?,
+        hasDates: Bool, hasTravellers: Bool
+    ) -> Bool {
         let subjectLower = subject.lowercased()
         let lower = text.lowercased()
         let sender = fromEmail?.lowercased() ?? ""
-        if autoReplySubjects.contains(where: { subjectLower.hasPrefix($0) || subjectLower.contains($0) }) { return false }
-        if ["noreply", "no-reply", "mailer-daemon", "postmaster", "donotreply"].contains(where: { sender.contains($0) }) {
+        if autoReplySubjects.contains(where: { subjectLower.hasPrefix($0) || subjectLower.contains($0) }) {
+            return false
+        }
+        if ["noreply", "no-reply", "mailer-daemon", "postmaster", "donotreply"].contains(where: { sender.contains($0) })
+        {
             return false
         }
         if negativePhrases.contains(where: { lower.contains($0) }) { return false }
         let subjectWords = Set(Tokenizer.tokens(subject).map(\.text))
-        if negativeSubjectWords.contains(where: { $0.contains(" ") ? subjectLower.contains($0) : subjectWords.contains($0) }) {
+        if negativeSubjectWords.contains(where: {
+            $0.contains(" ") ? subjectLower.contains($0) : subjectWords.contains($0)
+        }) {
             return false
         }
         if tokens.contains(where: { $0.kind == .word && intentWords.contains($0.text) }) { return true }

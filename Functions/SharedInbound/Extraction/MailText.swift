@@ -46,7 +46,9 @@ struct MailText: Sendable {
                 continue
             }
             if mode == 2, Self.isHeaderLine(lower) {
-                if lower.hasPrefix("from:") { (forwardedFromName, forwardedFromEmail) = Self.address(trimmed.dropFirst(5)) }
+                if lower.hasPrefix("from:") {
+                    (forwardedFromName, forwardedFromEmail) = Self.address(trimmed.dropFirst(5))
+                }
                 continue
             }
             own.append(line)
@@ -68,7 +70,8 @@ struct MailText: Sendable {
 
     static func isReplyMarker(_ lower: String) -> Bool {
         (lower.hasPrefix("on ") && lower.hasSuffix("wrote:")) || lower.hasPrefix("-----original message")
-            || (lower.hasPrefix("am ") && lower.hasSuffix("schrieb:")) || (lower.hasPrefix("le ") && lower.hasSuffix("a écrit :"))
+            || (lower.hasPrefix("am ") && lower.hasSuffix("schrieb:"))
+            || (lower.hasPrefix("le ") && lower.hasSuffix("a écrit :"))
     }
 
     static func isHeaderLine(_ lower: String) -> Bool {
@@ -94,7 +97,8 @@ extension StringProtocol {
     func trimmingWhitespace() -> Substring {
         let text = Substring(self)
         guard let start = text.firstIndex(where: { !$0.isWhitespace }),
-              let end = text.lastIndex(where: { !$0.isWhitespace }) else { return "" }
+            let end = text.lastIndex(where: { !$0.isWhitespace })
+        else { return "" }
         return text[start...end]
     }
 }

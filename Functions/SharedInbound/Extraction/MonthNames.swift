@@ -7,8 +7,10 @@ enum MonthNames {
     static let table: [String: Int] = {
         let names: [[String]] = [
             ["january", "jan", "januar", "janner", "janvier", "enero", "janeiro", "gennaio", "januari", "januarie"],
-            ["february", "feb", "febr", "februar", "fevrier", "febrero", "fevereiro", "febbraio", "februari",
-             "februarie"],
+            [
+                "february", "feb", "febr", "februar", "fevrier", "febrero", "fevereiro", "febbraio", "februari",
+                "februarie",
+            ],
             ["march", "mar", "marz", "maerz", "mars", "marzo", "marco", "maart"],
             ["april", "apr", "avril", "abril", "aprile"],
             ["may", "mai", "mayo", "maio", "maggio", "mei"],

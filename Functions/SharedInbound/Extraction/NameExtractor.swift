@@ -10,31 +10,38 @@
 /// 5. The sender's display name (the forwarded message's `From:` when the mail was forwarded).
 /// A name never contains `@` or digits and is at most 60 characters.
 enum NameExtractor {
-    static let signOffs = ["kind regards", "best regards", "warm regards", "warmest regards", "regards", "best wishes",
-                           "many thanks", "thanks so much", "thanks in advance", "thanks again", "thank you", "thanks",
-                           "cheers", "sincerely", "yours sincerely", "yours faithfully", "best", "all the best", "warmly",
-                           "groete", "vriendelike groete", "mit freundlichen grüßen", "viele grüße", "liebe grüße",
-                           "cordialement", "bien à vous", "saludos", "un saludo", "atentamente", "met vriendelijke groet",
-                           "groetjes", "cumprimentos", "take care", "speak soon", "thx", "ta"]
-    static let notNames: Set<String> = ["looking", "interested", "planning", "writing", "travelling", "traveling",
-                                        "hoping", "keen", "going", "a", "the", "not", "very", "so", "just", "also",
-                                        "currently", "trying", "thinking", "wondering", "getting", "sorry", "happy",
-                                        "excited", "sure", "in", "on", "out", "away", "back", "still",
-                                        "here", "ready", "coming", "flying", "after", "reaching", "emailing",
-                                        "contacting", "considering", "celebrating", "turning", "pregnant", "retired",
-                                        "unable", "glad", "afraid", "booking", "attaching", "following", "south", "african",
-                                        "british", "german", "dutch", "french", "american", "mr", "mrs", "ms", "dr"]
+    static let signOffs = [
+        "kind regards", "best regards", "warm regards", "warmest regards", "regards", "best wishes",
+        "many thanks", "thanks so much", "thanks in advance", "thanks again", "thank you", "thanks",
+        "cheers", "sincerely", "yours sincerely", "yours faithfully", "best", "all the best", "warmly",
+        "groete", "vriendelike groete", "mit freundlichen grüßen", "viele grüße", "liebe grüße",
+        "cordialement", "bien à vous", "saludos", "un saludo", "atentamente", "met vriendelijke groet",
+        "groetjes", "cumprimentos", "take care", "speak soon", "thx", "ta",
+    ]
+    static let notNames: Set<String> = [
+        "looking", "interested", "planning", "writing", "travelling", "traveling",
+        "hoping", "keen", "going", "a", "the", "not", "very", "so", "just", "also",
+        "currently", "trying", "thinking", "wondering", "getting", "sorry", "happy",
+        "excited", "sure", "in", "on", "out", "away", "back", "still",
+        "here", "ready", "coming", "flying", "after", "reaching", "emailing",
+        "contacting", "considering", "celebrating", "turning", "pregnant", "retired",
+        "unable", "glad", "afraid", "booking", "attaching", "following", "south", "african",
+        "british", "german", "dutch", "french", "american", "mr", "mrs", "ms", "dr",
+    ]
 
     /// Lowercase words that belong inside surnames ("Pieter van der Merwe").
-    static let particles: Set<String> = ["van", "der", "de", "du", "la", "le", "von", "da", "dos", "del", "bin", "al",
-                                         "den", "ten", "ter"]
+    static let particles: Set<String> = [
+        "van", "der", "de", "du", "la", "le", "von", "da", "dos", "del", "bin", "al",
+        "den", "ten", "ter",
+    ]
 
     static func name(in text: String) -> String? {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).prefix(5_000)
             .map { $0.trimmingWhitespace() }
         for line in lines {
             let lower = line.lowercased()
-            for label in ["name:", "full name:", "naam:", "nom:", "nombre:", "your name:"] where lower.hasPrefix(label) {
+            for label in ["name:", "full name:", "naam:", "nom:", "nombre:", "your name:"] where lower.hasPrefix(label)
+            {
                 if let name = clean(line.dropFirst(label.count), maxWords: 5, needCapital: false) { return name }
             }
         }
@@ -85,7 +92,8 @@ enum NameExtractor {
                 continue
             }
             if let next = lines[(index + 1)...].prefix(3).first(where: { !$0.isEmpty }),
-               let name = clean(next, maxWords: 4, needCapital: true) {
+                let name = clean(next, maxWords: 4, needCapital: true)
+            {
                 return name
             }
         }
@@ -108,7 +116,9 @@ enum NameExtractor {
         let words = trimmed.split(separator: " ")
         guard !words.isEmpty, words.count <= maxWords, trimmed.count <= 60, !trimmed.contains("@") else { return nil }
         for word in words {
-            guard word.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" || $0 == "." }) else { return nil }
+            guard word.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" || $0 == "." }) else {
+                return nil
+            }
             if needCapital, !(word.first?.isUppercase ?? false), !particles.contains(String(word)) { return nil }
         }
         if needCapital, words.count == 1, notNames.contains(words[0].lowercased()) { return nil }

@@ -33,8 +33,10 @@ enum Tokenizer {
         while index < text.endIndex, tokens.count < maxTokens {
             let character = text[index]
             if character.isNewline {
-                tokens.append(Token(kind: .newline, text: "\n", raw: text[index...index], spaceBefore: true,
-                                    offset: offset))
+                tokens.append(
+                    Token(
+                        kind: .newline, text: "\n", raw: text[index...index], spaceBefore: true,
+                        offset: offset))
                 space = true
                 index = text.index(after: index)
                 offset += 1
@@ -47,7 +49,8 @@ enum Tokenizer {
                 var end = text.index(after: index), length = 1
                 if kind != .symbol {
                     while end < text.endIndex, length < 64,
-                          kind == .word ? text[end].isLetter : isDigit(text[end]) {
+                        kind == .word ? text[end].isLetter : isDigit(text[end])
+                    {
                         end = text.index(after: end)
                         length += 1
                     }

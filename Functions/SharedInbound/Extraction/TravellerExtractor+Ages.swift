@@ -1,9 +1,13 @@
 /// Reading children's and infants' ages (rules in ``TravellerExtractor``).
 extension TravellerExtractor {
-    static let ageLead: Set<String> = ["(", "aged", "ages", "age", ":", "of", "are", "is", ",", "-", "years",
-                                       "who", "both", "old", "van", "de", "von"]
+    static let ageLead: Set<String> = [
+        "(", "aged", "ages", "age", ":", "of", "are", "is", ",", "-", "years",
+        "who", "both", "old", "van", "de", "von", "they", "'", "re",
+    ]
     static let ageSeparators: Set<String> = [",", "and", "&", "+", "/", "und", "et", "y", "en"]
-    static let ageUnits: Set<String> = ["years", "year", "yrs", "yr", "yo", "y", "old", "jaar", "jahre", "ans", "anos", "jare"]
+    static let ageUnits: Set<String> = [
+        "years", "year", "yrs", "yr", "yo", "y", "old", "jaar", "jahre", "ans", "anos", "jare",
+    ]
     static let monthUnits: Set<String> = ["months", "month", "mths", "mth", "mo", "mos", "maande", "monate"]
 
     /// Reads "aged 7 and 10" / "(7 & 10)" / "ages: 4, 6" after the children word at `index`. Needs "(" or an age
@@ -30,7 +34,8 @@ extension TravellerExtractor {
                 counts.consumed.insert(cursor)
                 read += 1
             } else if !(Self.ageSeparators.contains(token.text) || Self.ageUnits.contains(token.text)
-                        || Self.monthUnits.contains(token.text)) {
+                || Self.monthUnits.contains(token.text))
+            {
                 return
             }
             cursor += 1
@@ -56,7 +61,9 @@ extension TravellerExtractor {
         while cursor < tokens.count, cursor <= index + 5 {
             let token = tokens[cursor]
             if token.kind == .number {
-                guard let value = token.value, !counts.consumed.contains(cursor), cursor + 1 < tokens.count else { return }
+                guard let value = token.value, !counts.consumed.contains(cursor), cursor + 1 < tokens.count else {
+                    return
+                }
                 let unit = tokens[cursor + 1].text
                 if Self.monthUnits.contains(unit), value < 48 {
                     counts.ages.append(value / 12)
@@ -68,7 +75,8 @@ extension TravellerExtractor {
                 counts.consumed.insert(cursor)
                 return
             }
-            guard ["(", "of", "aged", "age", ",", "-", "who", "is", "about", "around", "just"].contains(token.text) else {
+            guard ["(", "of", "aged", "age", ",", "-", "who", "is", "about", "around", "just"].contains(token.text)
+            else {
                 return
             }
             cursor += 1

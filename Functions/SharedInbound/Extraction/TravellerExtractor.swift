@@ -5,7 +5,7 @@
 /// - Ages: "aged 5", "ages 7 and 10", "(7 and 10)", "(ages 7 & 10)" after a children word, "a 7 year old";
 ///   infants: "a baby of 10 months" → age 0, "toddler (18 months)" → age 1. Ages over 17 are not children's.
 /// - "a baby", "an infant", "our toddler" count one infant each.
-/// - Totals: "N pax/people/persons/guests/travellers", "N of us", "just the two of us", "party/group of N",
+/// - Totals: "N pax/people/persons/guests/travellers/friends" ("me + 3 friends" is 4), "N of us", "the two of us", "party/group of N",
 ///   "we are N": adults = total − children.
 /// - "family of N": 2 adults and N − 2 children unless the mail says otherwise.
 /// - Couples ("my wife and I", "my husband and me", "me and my partner", "honeymoon", "a couple") → 2 adults;
@@ -21,22 +21,35 @@ struct TravellerExtractor {
         var infants: Int?
     }
 
-    static let adultWords: Set<String> = ["adult", "adults", "grownups", "volwassenes", "volwassenen", "erwachsene",
-                                          "adultes", "adultos", "adulti", "pensioners", "seniors"]
-    static let childWords: Set<String> = ["child", "children", "kids", "kid", "kiddies", "teens", "teenagers",
-                                          "teenager", "kinders", "kinder", "kind", "crianca", "enfants", "ninos", "criancas", "bambini",
-                                          "boys", "girls", "sons", "daughters", "son", "daughter", "minors"]
+    static let adultWords: Set<String> = [
+        "adult", "adults", "grownups", "volwassenes", "volwassenen", "erwachsene",
+        "adultes", "adultos", "adulti", "pensioners", "seniors",
+    ]
+    static let childWords: Set<String> = [
+        "child", "children", "kids", "kid", "kiddies", "teens", "teenagers",
+        "teenager", "kinders", "kinder", "kind", "crianca", "enfants", "ninos", "criancas", "bambini",
+        "boys", "girls", "sons", "daughters", "son", "daughter", "minors",
+        "grandchildren", "grandkids", "nephews", "nieces",
+    ]
     static let infantWords: Set<String> = ["infant", "infants", "baby", "babies", "toddler", "toddlers", "babys"]
-    static let peopleWords: Set<String> = ["pax", "people", "persons", "person", "guests", "travellers", "travelers",
-                                           "passengers", "ppl", "personen", "personnes", "personas", "pessoas", "mense",
-                                           "friends", "ladies", "guys", "golfers"]
-    static let fillers: Set<String> = ["small", "young", "little", "lovely", "grown", "more", "older", "teenage",
-                                       "x", "additional", "extra"]
-    static let spouses: Set<String> = ["wife", "husband", "partner", "fiance", "fiancee", "spouse", "hubby", "wifey",
-                                       "girlfriend", "boyfriend"]
-    static let partners: Set<String> = ["wife", "husband", "partner", "fiance", "fiancee", "girlfriend", "boyfriend",
-                                        "spouse", "hubby", "wifey", "other", "mother", "father", "mom", "mum",
-                                        "dad", "friend", "sister", "brother"]
+    static let peopleWords: Set<String> = [
+        "pax", "people", "persons", "person", "guests", "travellers", "travelers",
+        "passengers", "ppl", "personen", "personnes", "personas", "pessoas", "mense",
+        "friends", "ladies", "guys", "golfers",
+    ]
+    static let fillers: Set<String> = [
+        "small", "young", "little", "lovely", "grown", "more", "older", "teenage",
+        "x", "additional", "extra",
+    ]
+    static let spouses: Set<String> = [
+        "wife", "husband", "partner", "fiance", "fiancee", "spouse", "hubby", "wifey",
+        "girlfriend", "boyfriend",
+    ]
+    static let partners: Set<String> = [
+        "wife", "husband", "partner", "fiance", "fiancee", "girlfriend", "boyfriend",
+        "spouse", "hubby", "wifey", "other", "mother", "father", "mom", "mum",
+        "dad", "friend", "sister", "brother",
+    ]
 
     func party() -> Party {
         var counts = Counts()
@@ -84,8 +97,9 @@ struct TravellerExtractor {
     private func counted(_ count: Int, at index: Int, into counts: inout Counts) {
         var next = index + 1
         while next < tokens.count, next <= index + 3,
-              (tokens[next].kind == .word && Self.fillers.contains(tokens[next].text))
-                || (tokens[next].isSymbol("-") && !tokens[next].spaceBefore) { next += 1 }
+            (tokens[next].kind == .word && Self.fillers.contains(tokens[next].text))
+                || (tokens[next].isSymbol("-") && !tokens[next].spaceBefore)
+        { next += 1 }
         guard next < tokens.count, tokens[next].kind == .word else { return }
         let word = tokens[next].text
         if index > 0, tokens[index - 1].isWord("per") { return }
@@ -98,11 +112,13 @@ struct TravellerExtractor {
             counts.infants += count
             collectInfantAges(after: next, into: &counts)
         } else if Self.peopleWords.contains(word)
-                    || (word == "of" && next + 1 < tokens.count && tokens[next + 1].isWord("us")) {
-            if counts.total == nil { counts.total = count }
+            || (word == "of" && next + 1 < tokens.count && tokens[next + 1].isWord("us"))
+        {
+            if counts.total == nil { counts.total = count + (includesSpeaker(before: index) ? 1 : 0) }
         } else if ["year", "years", "yr", "yrs", "yo", "jaar", "jahre"].contains(word), count <= 17,
-                  word == "yo" || (next + 1 < tokens.count && tokens[next + 1].text.hasPrefix("old")),
-                  !counts.consumed.contains(index) {
+            word == "yo" || (next + 1 < tokens.count && tokens[next + 1].text.hasPrefix("old")),
+            !counts.consumed.contains(index)
+        {
             counts.ages.append(count)
             counts.consumed.insert(index)
         }
@@ -130,15 +146,21 @@ struct TravellerExtractor {
         switch word {
         case "family", "party", "group", "familie", "famille", "familia", "gezin", "groep", "gruppe":
             if index + 2 < tokens.count, tokens[index + 1].isWord("of") || tokens[index + 1].isWord("von"),
-               let count = NumberWords.count(tokens[index + 2]), count > 0, count <= 60 {
-                if word.hasPrefix("famil") || word == "gezin" { counts.family = counts.family ?? count }
-                else { counts.total = counts.total ?? count }
+                let count = NumberWords.count(tokens[index + 2]), count > 0, count <= 60
+            {
+                if word.hasPrefix("famil") || word == "gezin" {
+                    counts.family = counts.family ?? count
+                } else {
+                    counts.total = counts.total ?? count
+                }
             }
         case "are":
             if index > 0, tokens[index - 1].isWord("we"), index + 1 < tokens.count,
-               let count = NumberWords.count(tokens[index + 1]), count > 1, count <= 30,
-               index + 2 >= tokens.count || tokens[index + 2].kind != .word
-                || Self.peopleWords.contains(tokens[index + 2].text) || Self.adultWords.contains(tokens[index + 2].text) {
+                let count = NumberWords.count(tokens[index + 1]), count > 1, count <= 30,
+                index + 2 >= tokens.count || tokens[index + 2].kind != .word
+                    || Self.peopleWords.contains(tokens[index + 2].text)
+                    || Self.adultWords.contains(tokens[index + 2].text)
+            {
                 counts.total = counts.total ?? count
             }
         case "baby", "infant", "toddler":
@@ -155,7 +177,8 @@ struct TravellerExtractor {
             if index > 0, tokens[index - 1].isWord("my") { counts.couple = true }
         case "aged", "ages", "age":
             if counts.children != nil || counts.singles > 0
-                || (index > 0 && Self.childWords.contains(tokens[index - 1].text)) {
+                || (index > 0 && Self.childWords.contains(tokens[index - 1].text))
+            {
                 collectAges(after: index - 1, into: &counts)
             }
         case "honeymoon", "honeymooners", "honeymooning", "couple", "couples", "wittebroodsdae", "flitterwochen":
@@ -166,7 +189,10 @@ struct TravellerExtractor {
             counts.solo = true
         case "myself":
             if (index + 1 < tokens.count && tokens[index + 1].isWord("only"))
-                || (index > 0 && ["just", "only", "by"].contains(tokens[index - 1].text)) { counts.solo = true }
+                || (index > 0 && ["just", "only", "by"].contains(tokens[index - 1].text))
+            {
+                counts.solo = true
+            }
         case "just", "only":
             if index + 1 < tokens.count, tokens[index + 1].isWord("me") { counts.solo = true }
         case "own":
@@ -175,13 +201,25 @@ struct TravellerExtractor {
         }
     }
 
+    /// "me + 3 friends", "myself and 2 others": the count leaves out the writer.
+    private func includesSpeaker(before index: Int) -> Bool {
+        guard index >= 2, ["+", "and", "plus", "&"].contains(tokens[index - 1].text) else { return false }
+        return ["me", "myself", "i"].contains(tokens[index - 2].text)
+    }
+
     /// "my wife and I", "my husband and me", "me and my partner".
     private func isCouple(around index: Int) -> Bool {
         if index >= 2, index + 1 < tokens.count, tokens[index - 2].isWord("my"),
-           Self.partners.contains(tokens[index - 1].text),
-           ["i", "me", "myself"].contains(tokens[index + 1].text) { return true }
+            Self.partners.contains(tokens[index - 1].text),
+            ["i", "me", "myself"].contains(tokens[index + 1].text)
+        {
+            return true
+        }
         if index >= 1, index + 2 < tokens.count, ["i", "me"].contains(tokens[index - 1].text),
-           tokens[index + 1].isWord("my"), Self.partners.contains(tokens[index + 2].text) { return true }
+            tokens[index + 1].isWord("my"), Self.partners.contains(tokens[index + 2].text)
+        {
+            return true
+        }
         return false
     }
 }

@@ -29,17 +29,20 @@ public enum TripExtractor {
         trip.childrenAges = party.ages
         trip.infants = party.infants
 
-        trip.budget = BudgetExtractor(tokens: primary, defaultCurrency: input.defaultCurrency).budget()
+        trip.budget =
+            BudgetExtractor(tokens: primary, defaultCurrency: input.defaultCurrency).budget()
             ?? BudgetExtractor(tokens: secondary, defaultCurrency: input.defaultCurrency).budget()
 
         let matcher = DestinationMatcher(destinations: input.destinations)
         trip.destination = matcher.match(in: [Tokenizer.tokens(subject), primary, secondary])
 
         let destinationWords = Set(matcher.phrases.flatMap(\.words))
-        trip.requestedHotel = HotelExtractor(tokens: primary, destinationWords: destinationWords).hotel()
+        trip.requestedHotel =
+            HotelExtractor(tokens: primary, destinationWords: destinationWords).hotel()
             ?? HotelExtractor(tokens: secondary, destinationWords: destinationWords).hotel()
 
-        trip.name = NameExtractor.name(in: mail.ownBody) ?? NameExtractor.displayName(mail.forwardedFromName)
+        trip.name =
+            NameExtractor.name(in: mail.ownBody) ?? NameExtractor.displayName(mail.forwardedFromName)
             ?? NameExtractor.displayName(input.fromName)
         trip.email = ContactExtractor.email(in: mail.ownBody) ?? mail.forwardedFromEmail ?? input.fromEmail
         trip.phone = ContactExtractor.phone(in: mail.ownBody)
