@@ -75,7 +75,8 @@ let package = Package(
         .testTarget(name: "QuotingTests", dependencies: ["Quoting", "RuntimePDF", "Runtime", "SharedPlatform"],
                     path: "Tests/QuotingTests", swiftSettings: settings),
         // Inbound email domain shared by the inbound function and the worker: MIME reading, trip extraction.
-        .target(name: "InboundMail", dependencies: ["Runtime"], path: "Functions/SharedInbound", exclude: ["README.md"],
+        .target(name: "InboundMail", dependencies: ["Runtime", "SharedPlatform"], path: "Functions/SharedInbound",
+                exclude: ["README.md"],
                 swiftSettings: settings),
         .testTarget(name: "InboundMailTests", dependencies: ["InboundMail", "Runtime"], path: "Tests/InboundMailTests",
                     swiftSettings: settings),

@@ -131,16 +131,3 @@ extension BudgetExtractor {
         return ["/", "-", ".", "+", "(", ":"].contains(previous.text) && previous.kind == .symbol
     }
 }
-
-/// ISO 4217 minor-unit digits, the same rule as `Money.minorDigits` (which this target cannot import).
-enum MinorUnits {
-    static func digits(_ currency: String) -> Int {
-        switch currency {
-        case "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "UYI", "VND", "VUV", "XAF",
-            "XOF", "XPF":
-            0
-        case "BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND": 3
-        default: 2
-        }
-    }
-}

@@ -1,3 +1,4 @@
+internal import SharedPlatform
 /// Finds the stated budget: an amount in minor units, its currency, and whether it is per person.
 ///
 /// Rules:
@@ -65,7 +66,7 @@ struct BudgetExtractor {
     private func finish(_ amount: Amount, at index: Int) -> ExtractedBudget? {
         let currency = amount.currency ?? defaultCurrency
         var scale: Int64 = 1
-        for _ in 0..<MinorUnits.digits(currency) { scale *= 10 }
+        for _ in 0..<Money.minorDigits(currency) { scale *= 10 }
         let (whole, overflow) = amount.major.multipliedReportingOverflow(by: scale)
         guard !overflow, amount.major > 0 else { return nil }
         let minor = whole + amount.micro * scale / 1_000_000
