@@ -1,10 +1,13 @@
 # shellcheck shell=bash
 # BENCH_SCENARIO=quotes for deploy/bench: a tenant with a realistic rate table (50 hotels × 20 rate rows, imported
 # as CSV through the API), logged in, and a wrk script that POSTs /api/v1/quotes/generate (priced and stored,
-# no email) with varied parties and dates. Sourced after deploy/up; sets FUNCTION_PATH and WRK_SCRIPT.
+# no email) with varied parties and dates. Sourced after deploy/up; sets FUNCTION_PATH and WRK_SCRIPT, which
+# deploy/bench reads.
+# shellcheck disable=SC2034
 
 bench_quotes_setup() {
-    local base=$1 admin_token=$2 tenant="bench-$(openssl rand -hex 3)" password email csv year login token
+    local base=$1 admin_token=$2 tenant password email csv year login token
+    tenant="bench-$(openssl rand -hex 3)"
     email="owner@$tenant.example.com"
     password="Bench-$(openssl rand -hex 8)"
     year=$(($(date -u +%Y) + 1))
