@@ -30,7 +30,7 @@ extension InvoiceHandlers {
         let travelers = try validTravelers(body.travelers ?? [])
         let actor = "user:" + principal.userID
         let invoice = try inTenant(principal, context) { connection in
-            let (uuid, code) = quoteReference(body.quote_id)
+            let (uuid, code) = QuoteRecord.reference(body.quote_id)
             guard uuid != nil || code != nil, let quote = try connection.query("""
                 SELECT id::text AS id, quote_id, status, client_id::text AS client_id, customer_name, customer_email,
                        customer_phone, destination, options::text AS options, selected_option
@@ -99,13 +99,6 @@ extension InvoiceHandlers {
         } catch let error as PGError where error.isUniqueViolation {
             throw HTTPError(.conflict, code: "already_converted", message: "This quote already has an invoice.")
         }
-    }
-
-    /// (UUID, quote id) of a quote reference; both nil when it can be neither.
-    static func quoteReference(_ reference: String) -> (uuid: String?, code: String?) {
-        if let uuid = try? Validate.uuid(reference) { return (uuid, nil) }
-        let code = reference.trimmingASCIIWhitespace().uppercased()
-        return code.hasPrefix("QT-") && code.utf8.count == 18 ? (nil, code) : (nil, nil)
     }
 
     /// The invoice lines and total of one quote option (see ``convert(_:_:)``).

@@ -184,15 +184,21 @@ public struct QuoteRecord: Sendable, Encodable {
     /// The quote whose `QT-…` id or UUID is `reference`, in the connection's tenant; `nil` when there is none.
     /// - Parameter lock: `FOR UPDATE OF q`, for a state change that follows.
     public static func load(_ reference: String, on connection: PGConnection, lock: Bool = false) throws -> QuoteRecord? {
-        let isUUID = (try? Validate.uuid(reference)) != nil
-        let uuid = isUUID ? reference.lowercased() : nil
-        let ref = isUUID ? nil : reference.uppercased()
+        let (uuid, ref) = Self.reference(reference)
+        guard uuid != nil || ref != nil else { return nil }
         let rows = lock
             ? try connection.query("""
                 \(unsafe: columns) \(unsafe: joins) WHERE (q.id = \(uuid)::uuid OR q.quote_id = \(ref)) FOR UPDATE OF q
                 """)
             : try connection.query("\(unsafe: columns) \(unsafe: joins) WHERE (q.id = \(uuid)::uuid OR q.quote_id = \(ref))")
         return try rows.first.map(QuoteRecord.init(row:))
+    }
+
+    /// (UUID, `QT-…` id) of a quote reference from a path or body; both nil when it can be neither.
+    public static func reference(_ text: String) -> (uuid: String?, code: String?) {
+        if let uuid = try? Validate.uuid(text) { return (uuid.lowercased(), nil) }
+        let code = text.trimmingASCIIWhitespace().uppercased()
+        return code.hasPrefix("QT-") && code.utf8.count == 18 ? (nil, code) : (nil, nil)
     }
 
     /// Every row of a query over ``columns`` and ``joins``.
