@@ -75,13 +75,17 @@ let package = Package(
         .testTarget(name: "QuotingTests", dependencies: ["Quoting", "RuntimePDF", "Runtime", "SharedPlatform"],
                     path: "Tests/QuotingTests", swiftSettings: settings),
         // Inbound email domain shared by the inbound function and the worker: MIME reading, trip extraction.
-        .target(name: "InboundMail", dependencies: ["Runtime", "SharedPlatform"], path: "Functions/SharedInbound",
+        .target(name: "InboundMail", dependencies: ["Runtime", "RuntimePostgres", "SharedPlatform", "Quoting"],
+                path: "Functions/SharedInbound",
                 exclude: ["README.md"],
                 swiftSettings: settings),
-        .testTarget(name: "InboundMailTests", dependencies: ["InboundMail", "Runtime"], path: "Tests/InboundMailTests",
+        .testTarget(name: "InboundMailTests", dependencies: ["InboundMail", "Runtime", "RuntimePostgres", "SharedPlatform",
+                                                            "RuntimeTesting"],
+                    path: "Tests/InboundMailTests",
                     swiftSettings: settings),
         // The job worker: runs queued jobs (mail delivery, provisioning, exports).
-        .target(name: "WorkerFunction", dependencies: ["Integrations", "SharedPlatform", "Quoting"], path: "Functions/Worker",
+        .target(name: "WorkerFunction", dependencies: ["Integrations", "SharedPlatform", "Quoting", "InboundMail"],
+                path: "Functions/Worker",
                 exclude: ["README.md"], swiftSettings: settings),
         .executableTarget(name: "WorkerMain", dependencies: ["WorkerFunction"], path: "Functions/Main/worker",
                           swiftSettings: settings),
@@ -94,6 +98,7 @@ let package = Package(
                           swiftSettings: settings),
         .testTarget(name: "IntegrationsTests",
                     dependencies: ["Integrations", "ProviderFakes", "RuntimeTesting", "SharedPlatform", "WorkerFunction",
+                                   "InboundMail", "Quoting",
                                    .product(name: "Crypto", package: "swift-crypto"),
                                    .product(name: "_CryptoExtras", package: "swift-crypto")],
                     path: "Tests/IntegrationsTests", swiftSettings: settings),
@@ -114,8 +119,8 @@ let package = Package(
                     path: "Tests/IntegrationTests", swiftSettings: settings),
     ]
         + functions.map {
-            // inbound verifies SendGrid's signed delivery events with the Integrations clients.
-            .target(name: $0.module, dependencies: ["SharedPlatform"] + ($0.product == "inbound" ? ["Integrations"] : [])
+            // inbound: SendGrid events and Twilio signatures (Integrations), tickets and routing (InboundMail), accept → quote.
+            .target(name: $0.module, dependencies: ["SharedPlatform"] + ($0.product == "inbound" ? ["Integrations", "InboundMail", "Quoting"] : [])
                         + ($0.product == "quotes" ? ["Quoting"] : []),
                     path: "Functions/\($0.folder)", exclude: ["README.md"], swiftSettings: settings)
         }

@@ -9,10 +9,13 @@ public import Runtime
 /// and leaves the surrounding transaction usable, and the helper tries again with a new id.
 public enum Identifiers {
     /// A quote id for a quote created on `day`: `QT-20270412-9F3A0C`.
-    public static func quoteID(on day: Day) -> String { "QT-" + compact(day) + "-" + hex(digits: 6) }
+    public static func quoteID(on day: Day) -> String { prefixed("QT", on: day) }
 
     /// An invoice id for an invoice created on `day`: `INV-20270412-9F3A0C`.
-    public static func invoiceID(on day: Day) -> String { "INV-" + compact(day) + "-" + hex(digits: 6) }
+    public static func invoiceID(on day: Day) -> String { prefixed("INV", on: day) }
+
+    /// `<prefix>-YYYYMMDD-XXXXXX` for other dated ids (tickets: `TKT-20270412-9F3A0C`).
+    public static func prefixed(_ prefix: String, on day: Day) -> String { prefix + "-" + compact(day) + "-" + hex(digits: 6) }
 
     /// A CRM client id: `CLI-9F3A0C1B`.
     public static func clientID() -> String { "CLI-" + hex(digits: 8) }
