@@ -65,7 +65,27 @@ public enum TenantResolver {
 
     /// Resolves `input` against active tenants, on a platform (RLS-bypassing) connection.
     /// - Parameter inboundDomain: `INBOUND_EMAIL_DOMAIN` (for `<subuser>@<domain>` addresses), when configured.
+    ///
+    /// SCAFFOLD: only the URL tenant and `email.support_address` are tried until the routing work lands.
     public static func resolve(_ input: RoutingInput, inboundDomain: String?, on connection: PGConnection) throws -> Outcome {
-        Outcome(resolution: nil, tried: [])
+        var tried: [String] = []
+        if let hint = input.urlTenant?.lowercased(), try connection.query("""
+            SELECT 1 FROM tenants WHERE tenant_id = \(hint) AND status = 'active'
+            """).first != nil {
+            return Outcome(resolution: TenantResolution(tenantID: hint, strategy: .urlTenant, matched: hint), tried: tried)
+        }
+        for address in input.recipients.map({ $0.lowercased() }) {
+            if let row = try connection.query("""
+                SELECT tenant_id FROM tenants
+                WHERE status = 'active' AND lower(config->'email'->>'support_address') = \(address)
+                ORDER BY tenant_id LIMIT 1
+                """).first {
+                let tenant = try row.string("tenant_id")
+                return Outcome(resolution: TenantResolution(tenantID: tenant, strategy: .supportAddress, matched: address),
+                               tried: tried)
+            }
+            tried.append("support_address: \(address) → no tenant")
+        }
+        return Outcome(resolution: nil, tried: tried)
     }
 }
