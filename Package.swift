@@ -39,6 +39,7 @@ let package = Package(
         .systemLibrary(name: "CCurl", path: "Runtime/CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CPangoCairo", path: "Runtime/CPangoCairo", pkgConfig: "cairo",
                        providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
+        .systemLibrary(name: "CZlib", path: "Runtime/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CArgon2", path: "Runtime/CArgon2", pkgConfig: "libargon2", providers: [.apt(["libargon2-dev"])]),
 
         // Runtime, split by C library so a process links only what it uses (fastcgi-spike §6.6).
@@ -53,6 +54,8 @@ let package = Package(
         .target(name: "RuntimeHTTPClient", dependencies: ["Runtime", "CCurl"], path: "Runtime/HTTPClient", swiftSettings: settings),
         // PDF documents (cairo + pango): only the functions that render PDFs link it.
         .target(name: "RuntimePDF", dependencies: ["Runtime", "CPangoCairo"], path: "Runtime/PDF", swiftSettings: settings),
+        // ZIP archives (zlib inflate): DOCX knowledge documents.
+        .target(name: "RuntimeZip", dependencies: ["Runtime", "CZlib"], path: "Runtime/Zip", swiftSettings: settings),
         .target(name: "RuntimeTesting", dependencies: ["Runtime"], path: "Runtime/Testing", swiftSettings: settings),
 
         // Shared by every function: per-thread services (database), the launcher, health routes.
@@ -83,8 +86,14 @@ let package = Package(
                                                             "RuntimeTesting"],
                     path: "Tests/InboundMailTests",
                     swiftSettings: settings),
+        // Knowledge base shared by helpdesk and the worker: text extraction, chunking, indexing, retrieval.
+        .target(name: "Knowledge", dependencies: ["Runtime", "RuntimePostgres", "RuntimeZip", "SharedPlatform"],
+                path: "Functions/SharedKnowledge", exclude: ["README.md"], swiftSettings: settings),
+        .testTarget(name: "KnowledgeTests",
+                    dependencies: ["Knowledge", "Runtime", "RuntimeZip", "RuntimePostgres", "SharedPlatform", "RuntimeTesting"],
+                    path: "Tests/KnowledgeTests", resources: [.copy("Corpus")], swiftSettings: settings),
         // The job worker: runs queued jobs (mail delivery, provisioning, exports).
-        .target(name: "WorkerFunction", dependencies: ["Integrations", "SharedPlatform", "Quoting", "InboundMail"],
+        .target(name: "WorkerFunction", dependencies: ["Integrations", "SharedPlatform", "Quoting", "InboundMail", "Knowledge"],
                 path: "Functions/Worker",
                 exclude: ["README.md"], swiftSettings: settings),
         .executableTarget(name: "WorkerMain", dependencies: ["WorkerFunction"], path: "Functions/Main/worker",
@@ -121,7 +130,8 @@ let package = Package(
         + functions.map {
             // inbound: SendGrid events and Twilio signatures (Integrations), tickets and routing (InboundMail), accept → quote.
             .target(name: $0.module, dependencies: ["SharedPlatform"] + ($0.product == "inbound" ? ["Integrations", "InboundMail", "Quoting"] : [])
-                        + ($0.product == "quotes" ? ["Quoting"] : []),
+                        + ($0.product == "quotes" ? ["Quoting"] : [])
+                        + ($0.product == "helpdesk" ? ["Knowledge", "Integrations", "Quoting", "InboundMail"] : []),
                     path: "Functions/\($0.folder)", exclude: ["README.md"], swiftSettings: settings)
         }
         + functions.map {

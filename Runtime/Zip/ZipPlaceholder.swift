@@ -1,0 +1,2 @@
+// Placeholder until the ZIP reader lands (issue 7: DOCX extraction).
+internal enum ZipPlaceholder {}

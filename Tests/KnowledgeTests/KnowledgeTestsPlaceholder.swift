@@ -1,0 +1,2 @@
+// Placeholder until the knowledge tests land (issue 7).
+internal enum KnowledgeTestsPlaceholder {}
