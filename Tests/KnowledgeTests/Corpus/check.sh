@@ -1,6 +1,6 @@
 #!/bin/sh
 # Checks the corpus: front matter, word counts, question ids, relevant ids and answer facts.
-# Usage: sh Tests/HelpdeskTests/Corpus/check.sh   (needs jq)
+# Usage: sh Tests/KnowledgeTests/Corpus/check.sh   (needs jq)
 set -eu
 cd "$(dirname "$0")"
 fail=0
