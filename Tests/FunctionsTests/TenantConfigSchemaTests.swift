@@ -91,7 +91,7 @@ import Testing
     @Test func effectiveKeepsStoredNullsInsteadOfDeletingThem() throws {
         let stored = try Self.json(#"{"email": {"reply_to": null, "from_name": "Desk"}}"#)
         let config = TenantConfigSchema.effective(stored: stored, companyName: Self.company, currency: "ZAR")
-        #expect(config["email"]?.object?.keys.sorted() == ["from_address", "from_name", "reply_to", "support_address"])
+        #expect(config["email"]?.object?.keys.sorted() == ["from_address", "from_name", "inbound_subuser", "primary_address", "reply_to", "support_address"])
         #expect(config["email"]?["reply_to"] == .null)
     }
 

@@ -1,55 +1,30 @@
 public import RuntimePostgres
 
-/// How the worker decided which tenant an inbound email belongs to (SPEC §1 step 1, inventory §1.3).
-public struct TenantResolution: Sendable, Equatable {
-    /// The rule that matched, in the order they are tried.
-    public enum Strategy: String, Sendable, Equatable, CaseIterable {
-        case supportAddress = "support_address"
-        case inboundAddress = "inbound_address"
-        case primaryAddress = "primary_address"
-        case localPart = "local_part"
-        case plusTag = "plus_tag"
-        case header = "x_tenant_id"
-        case subjectTag = "subject_tag"
-        case envelope = "envelope"
-        case urlTenant = "url_tenant"
-    }
-
-    public let tenantID: String
-    public let strategy: Strategy
-    /// The address (or header/tag value) that matched.
-    public let matched: String
-
-    public init(tenantID: String, strategy: Strategy, matched: String) {
-        self.tenantID = tenantID
-        self.strategy = strategy
-        self.matched = matched
-    }
-}
-
-/// What routing looks at: the recipients, the routing headers and the webhook URL's tenant hint.
-public struct RoutingInput: Sendable, Equatable {
-    /// `To` then `Cc` addresses (already parsed: no display names, any case).
-    public var recipients: [String]
-    /// SendGrid's `envelope.to` (the SMTP recipients).
-    public var envelopeTo: [String]
-    /// The `X-Tenant-ID` header, when present.
-    public var tenantHeader: String?
-    public var subject: String
-    /// The `{tenant_id}` of `/webhooks/email/inbound/{tenant_id}`, when the mail came that way.
-    public var urlTenant: String?
-
-    public init(recipients: [String], envelopeTo: [String] = [], tenantHeader: String? = nil, subject: String = "",
-                urlTenant: String? = nil) {
-        self.recipients = recipients
-        self.envelopeTo = envelopeTo
-        self.tenantHeader = tenantHeader
-        self.subject = subject
-        self.urlTenant = urlTenant
-    }
-}
-
-/// Finds the tenant an inbound email belongs to. SCAFFOLD: implemented by the routing work (issue 6).
+/// Finds the tenant an inbound email belongs to (SPEC §1 step 1), in this order, stopping at the first match:
+///
+/// 1. **URL tenant** — the `{tenant_id}` of `/webhooks/email/inbound/{tenant_id}`. It comes first because the
+///    platform itself configures that URL at SendGrid (one Inbound Parse host per tenant, behind the webhook's basic
+///    credentials), so it is the one fact a sender cannot choose; a platform admin's forced re-process uses it too.
+/// 2. For each recipient, `To` then `Cc`, in order: `email.support_address` (any domain) →
+///    `<email.inbound_subuser>@<INBOUND_EMAIL_DOMAIN>` (the tenant id when the subuser is unset) →
+///    `email.primary_address` → a local part naming a tenant id, only on the inbound domain and never a role name
+///    such as `quotes@` or `sales@` → a plus tag `x+<tenant_id>@…`. A sub-address (`support+urgent@acme.example`)
+///    also matches its mailbox (`support@acme.example`).
+/// 3. The `X-Tenant-ID` header, then `[TENANT:<id>]` subject tags (any case).
+/// 4. The SMTP envelope recipients not already seen, through the steps of 2.
+///
+/// Invariants:
+/// - Only **active** tenants are answered; there is never a default tenant. A match on a suspended tenant is
+///   refused (`tried` says so) and then the sender-controlled hints of step 3 are skipped, so the mail of a
+///   suspended tenant stays unroutable rather than being steered elsewhere by its sender.
+/// - Addresses compare case-insensitively, display names and several recipients per header are handled.
+/// - Two tenants claiming the same address: the first by tenant id wins and `tried` names the other.
+/// - At most four queries whatever the number of recipients or tenants (``RoutingIndex``).
+///
+/// The header, the subject tag, plus tags and local parts are written by the sender: they only route to a tenant
+/// that exists and is active, so anyone can drop mail into any active tenant's inbound queue by naming it — as
+/// anyone can by writing to its public support address. Routing decides where mail is filed; it is not
+/// authentication, and nothing downstream trusts a routed mail's sender more for it.
 public enum TenantResolver {
     /// The outcome and every strategy tried (for platform-admin diagnostics).
     public struct Outcome: Sendable, Equatable {
@@ -63,29 +38,45 @@ public enum TenantResolver {
         }
     }
 
-    /// Resolves `input` against active tenants, on a platform (RLS-bypassing) connection.
-    /// - Parameter inboundDomain: `INBOUND_EMAIL_DOMAIN` (for `<subuser>@<domain>` addresses), when configured.
-    ///
-    /// SCAFFOLD: only the URL tenant and `email.support_address` are tried until the routing work lands.
+    /// Resolves `input` against the tenants table, on a platform (RLS-bypassing) connection.
+    /// - Parameter inboundDomain: `INBOUND_EMAIL_DOMAIN` (for `<subuser>@<domain>` and `<tenant_id>@<domain>`
+    ///   addresses), when configured; any case.
     public static func resolve(_ input: RoutingInput, inboundDomain: String?, on connection: PGConnection) throws -> Outcome {
-        var tried: [String] = []
-        if let hint = input.urlTenant?.lowercased(), try connection.query("""
-            SELECT 1 FROM tenants WHERE tenant_id = \(hint) AND status = 'active'
-            """).first != nil {
-            return Outcome(resolution: TenantResolution(tenantID: hint, strategy: .urlTenant, matched: hint), tried: tried)
-        }
-        for address in input.recipients.map({ $0.lowercased() }) {
-            if let row = try connection.query("""
-                SELECT tenant_id FROM tenants
-                WHERE status = 'active' AND lower(config->'email'->>'support_address') = \(address)
-                ORDER BY tenant_id LIMIT 1
-                """).first {
-                let tenant = try row.string("tenant_id")
-                return Outcome(resolution: TenantResolution(tenantID: tenant, strategy: .supportAddress, matched: address),
-                               tried: tried)
+        let domain = inboundDomain.map { $0.trimmingSpaces.lowercased() }.flatMap { $0.isEmpty ? nil : $0 }
+        let recipients = RoutingAddress.list(input.recipients)
+        let seen = Set(recipients.map(\.address))
+        let envelope = RoutingAddress.list(input.envelopeTo).filter { !seen.contains($0.address) }
+        let url = input.urlTenant.flatMap { $0.trimmingSpaces.isEmpty ? nil : $0 }
+        let header = input.tenantHeader.flatMap { $0.trimmingSpaces.isEmpty ? nil : $0 }
+        let tags = RoutingAddress.subjectTags(input.subject)
+        let hints = [url, header].compactMap { $0.flatMap(RoutingAddress.tenantID) } + tags
+        let plusTags = (recipients + envelope).compactMap { $0.tag.flatMap(RoutingAddress.tenantID) }
+        let index = try RoutingIndex.load(addresses: recipients + envelope, domain: domain, ids: hints + plusTags,
+                                          on: connection)
+        var walk = RoutingWalk(index: index, domain: domain)
+        if let url, let found = walk.hint(.urlTenant, url) { return walk.outcome(found, .urlTenant, found) }
+        if domain == nil { walk.note("inbound_address, local_part: INBOUND_EMAIL_DOMAIN is not configured") }
+        if recipients.isEmpty { walk.note("recipients: none") }
+        for recipient in recipients {
+            if case let (tenant, strategy)? = walk.address(recipient) {
+                return walk.outcome(tenant, strategy, recipient.address)
             }
-            tried.append("support_address: \(address) → no tenant")
         }
-        return Outcome(resolution: nil, tried: tried)
+        if walk.suspended {
+            walk.note("x_tenant_id, subject_tag: skipped, the mail belongs to a suspended tenant")
+        } else {
+            if let header, let found = walk.hint(.header, header) { return walk.outcome(found, .header, found) }
+            for tag in tags {
+                if let found = walk.hint(.subjectTag, tag) { return walk.outcome(found, .subjectTag, tag) }
+            }
+            if tags.isEmpty { walk.note("subject_tag: none in the subject") }
+        }
+        for address in envelope {
+            if case let (tenant, _)? = walk.address(address, prefix: "envelope/") {
+                return walk.outcome(tenant, .envelope, address.address)
+            }
+        }
+        if envelope.isEmpty { walk.note("envelope: no other recipients") }
+        return Outcome(resolution: nil, tried: walk.tried)
     }
 }

@@ -34,24 +34,52 @@ extension TenantConfigSchema {
     }
 
     static func emailDefaults(fromName: String) -> JSONValue {
-        .object(["support_address": .null, "from_address": .null, "reply_to": .null, "from_name": .string(fromName)])
+        .object([
+            "support_address": .null, "from_address": .null, "reply_to": .null, "from_name": .string(fromName),
+            "primary_address": .null, "inbound_subuser": .null,
+        ])
     }
 
     /// `email` — who the tenant's emails come from.
     /// - `support_address`, `from_address`, `reply_to`: `null` or an email address (one `@`, a non-empty local
     ///   part, a dot inside the domain, no spaces, at most 254 characters); stored lower-case.
     /// - `from_name`: at most 100 characters (default: the company name).
+    /// - `primary_address`: `null` or an email address (as above): the tenant's main mailbox; inbound mail to it
+    ///   routes to the tenant (after `support_address` and the inbound-domain address).
+    /// - `inbound_subuser`: `null` or `^[a-z0-9][a-z0-9._-]{0,63}$` (any case; stored lower-case): mail to
+    ///   `<inbound_subuser>@<INBOUND_EMAIL_DOMAIN>` routes to the tenant; unset, the tenant id stands in for it.
+    ///
+    /// Two tenants may store the same routing address (no cross-tenant check at write time): inbound routing then
+    /// picks the first by tenant id and platform-admin diagnostics (`GET /api/v1/inbound/admin/route`) show the clash.
     static func validateEmail(_ value: JSONValue, at path: String) throws(HTTPError) -> JSONValue {
         var email = try TenantConfigObject(
             value, at: path,
             keys: [
-                "support_address", "from_address", "reply_to", "from_name",
+                "support_address", "from_address", "reply_to", "from_name", "primary_address", "inbound_subuser",
             ])
         try email.nullable("support_address", format: emailAddress)
         try email.nullable("from_address", format: emailAddress)
         try email.nullable("reply_to", format: emailAddress)
         try email.string("from_name", length: 0...100)
+        try email.nullable("primary_address", fallback: .null, format: emailAddress)
+        try email.nullable("inbound_subuser", fallback: .null, format: mailboxName)
         return email.result
+    }
+
+    /// A mailbox name for the inbound domain, returned lower-case: `^[a-z0-9][a-z0-9._-]{0,63}$` after lower-casing.
+    static func mailboxName(_ text: String, at path: String) throws(HTTPError) -> String {
+        let name = text.lowercased()
+        let bytes = Array(name.utf8)
+        let allowed = bytes.allSatisfy {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+                || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-")
+        }
+        guard (1...64).contains(bytes.count), allowed, let first = bytes.first,
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
+        else {
+            throw .invalid(path, "Must be 1 to 64 of a-z, 0-9, '.', '_' or '-', starting with a letter or digit.")
+        }
+        return name
     }
 
     /// `#RRGGBB` in any case, returned upper-case.

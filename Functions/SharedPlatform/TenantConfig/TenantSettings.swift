@@ -31,6 +31,10 @@ public struct TenantSettings: Sendable {
     public var fromAddress: String? { config["email"]?["from_address"]?.string }
     public var replyTo: String? { config["email"]?["reply_to"]?.string }
     public var supportAddress: String? { config["email"]?["support_address"]?.string }
+    /// `email.primary_address`: the tenant's main mailbox (routes inbound mail to the tenant).
+    public var primaryAddress: String? { config["email"]?["primary_address"]?.string }
+    /// `email.inbound_subuser`, or the tenant id when unset: mail to `<this>@<INBOUND_EMAIL_DOMAIN>` is the tenant's.
+    public var inboundSubuser: String { config["email"]?["inbound_subuser"]?.string ?? tenantID }
 
     /// `banking.*` as printed on invoices (only the keys that are set).
     public var banking: [String: String] {
