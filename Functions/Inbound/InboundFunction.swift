@@ -14,5 +14,6 @@ public enum InboundFunction {
         SendGridEventHandlers.install(on: &router)
         InboundWebhookHandlers.install(on: &router)
         InboundAdminHandlers.install(on: &router)
+        TicketHandlers.install(on: &router)
     }
 }
