@@ -59,7 +59,9 @@ public struct MailSendRequest: Encodable, Sendable, Equatable {
             Attachment(content: Data($0.content).base64EncodedString(), filename: $0.filename, type: $0.contentType,
                        disposition: $0.disposition.rawValue, content_id: $0.contentID)
         }
-        headers = message.headers.isEmpty ? nil : message.headers
+        // The same Message-ID the SMTP transport writes, so a ticket reply recorded with it threads the customer's
+        // answer whichever transport delivered it (SendGrid keeps a Message-ID given in `headers`).
+        headers = message.headers.merging(["Message-ID": SMTPTransport.messageID(for: message)]) { own, _ in own }
         var arguments = [Self.idempotencyArgument: message.idempotencyKey, "outbox_id": String(mail.id)]
         if let tenant = message.tenantID { arguments["tenant_id"] = tenant }
         custom_args = arguments

@@ -50,7 +50,8 @@ import WorkerFunction
         let decoded = try #require(attachment["content"]?.string.flatMap { Data(base64Encoded: $0) })
         #expect(Array(decoded) == Array("%PDF-1.7 fake\u{0}\u{1}\u{2}".utf8))
         #expect(body["headers"] == .object(["In-Reply-To": .string("<inquiry-1@example.com>"),
-                                            "References": .string("<inquiry-1@example.com>")]))
+                                            "References": .string("<inquiry-1@example.com>"),
+                                            "Message-ID": .string(SMTPTransport.messageID(for: mail("shape-1").message))]))
         #expect(body["custom_args"] == .object(["outbox_key": .string("shape-1"), "outbox_id": .string("42"),
                                                 "tenant_id": .string("acme")]))
         #expect(accepted.idempotencyKey == "shape-1")
@@ -62,7 +63,8 @@ import WorkerFunction
                                   to: [MailAddress("c@d.example")], subject: "Hi", text: "Plain")
         _ = try transport(fake).deliver(StoredMail(id: 1, message: message), deadline: nil)
         let body = try #require(fake.accepted.first?.body)
-        #expect(body["attachments"] == nil && body["headers"] == nil && body["reply_to"] == nil)
+        #expect(body["attachments"] == nil && body["reply_to"] == nil)
+        #expect(body["headers"] == .object(["Message-ID": .string(SMTPTransport.messageID(for: message))]))
         #expect(body["personalizations"]?.array?.first?["cc"] == nil)
         #expect(body["content"]?.array?.count == 1)
         #expect(body["custom_args"]?["tenant_id"] == nil)
