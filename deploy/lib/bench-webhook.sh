@@ -94,3 +94,34 @@ end
 LUA
     cat "$DEPLOY_DIR/lib/bench-percentiles.lua"
 }
+
+# bench_webhook_cpu: CPU seconds used so far by this run folder's inbound processes, PostgreSQL (postmaster and
+# backends) and nginx (master and workers), one "name seconds" a line. Other clusters on the machine don't count.
+bench_webhook_cpu() {
+    local inbound=() pg nginx file
+    for file in "$RUN_DIR"/pids/inbound-*.pid; do inbound+=("$(tr -dc '0-9' <"$file")"); done
+    pg="$(head -n 1 "$RUN_DIR/pg/data/postmaster.pid" 2>/dev/null || true)"
+    nginx="$(tr -dc '0-9' <"$RUN_DIR/pids/nginx.pid" 2>/dev/null || true)"
+    # /proc/<pid>/stat after the "(comm)" field: state ppid ... utime (12th) stime (13th), in clock ticks.
+    { cat /proc/[0-9]*/stat 2>/dev/null || true; } | sed -E 's/^([0-9]+) \(.*\) /\1 /' |
+        awk -v inbound=" ${inbound[*]} " -v pg="${pg:-x}" -v nginx="${nginx:-x}" -v hz="$(getconf CLK_TCK)" '
+            { t = ($13 + $14) / hz }
+            index(inbound, " " $1 " ") { cpu["inbound"] += t }
+            $1 == pg || $3 == pg { cpu["postgres"] += t }
+            $1 == nginx || $3 == nginx { cpu["nginx"] += t }
+            END { for (c in cpu) print c, cpu[c] }' | sort
+}
+
+# bench_webhook_report CPU_BEFORE_FILE: what the runs stored (messages, bytes, queued jobs; every stored post is
+# one message and one job, the duplicates none) and the CPU each component used since CPU_BEFORE_FILE.
+bench_webhook_report() {
+    # shellcheck source=db.sh
+    source "$DEPLOY_DIR/lib/db.sh"
+    say "stored: $(psql -X -q -A -t -F ' ' -d "$(db_url owner)" -c "
+        SELECT count(*) || ' messages, ' || pg_size_pretty(sum(body_bytes)) || ' posted, '
+               || (SELECT count(*) FROM inbound_attachments) || ' attachments, '
+               || (SELECT count(*) FROM jobs WHERE kind = 'inbound.process') || ' inbound.process jobs queued'
+        FROM inbound_messages")"
+    say "CPU seconds during the runs (the machine has $(nproc) cores):"
+    bench_webhook_cpu | awk 'NR == FNR { before[$1] = $2; next } { printf "  %-9s %8.1f\n", $1, $2 - before[$1] }' "$1" -
+}
