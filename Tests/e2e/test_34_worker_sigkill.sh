@@ -52,7 +52,6 @@ wait_until 15 mid_job || fail "the job never waited on the LLM (LLM calls: $( (w
 job: $(e2e_psql "SELECT status, attempts, last_error FROM jobs WHERE $job_where"))"
 worker_kill
 [[ "$(job_status)" == running ]] || fail "after SIGKILL the job should be left running, not '$(job_status)'"
-[[ "$(ticket_count)" == 0 ]] || fail "a ticket exists before the job finished: $(body tickets | head -c 300)"
 [[ "$(inbound_status "$message")" != processed ]] || fail "the message is processed although the job was killed"
 
 check "restart with the same WORKER_ID (no LLM): the job is requeued and completes once"
