@@ -13,5 +13,6 @@ public enum InboundFunction {
     public static func routes(_ router: inout PlatformRouter) {
         SendGridEventHandlers.install(on: &router)
         InboundWebhookHandlers.install(on: &router)
+        VoiceWebhooks.install(on: &router)
     }
 }
