@@ -21,8 +21,9 @@ enum CallRecordStore {
         let final = CallStatusOrder.isFinal(update.status, provider: update.provider)
         let provider = update.provider.rawValue
         let inserted = try connection.query("""
-            INSERT INTO call_records (tenant_id, provider, call_id, direction, from_number, to_number, status, outcome,
-                                      duration_seconds, customer_name, summary, transcript, metadata, started_at, ended_at)
+            INSERT INTO call_records (tenant_id, provider, call_id, direction, from_number, to_number, status,
+                                      outcome, duration_seconds, customer_name, summary, transcript, metadata,
+                                      started_at, ended_at)
             VALUES (\(tenantID), \(provider), \(update.callID), \(update.direction), \(update.fromNumber),
                     \(update.toNumber), \(update.status), \(update.outcome), \(update.durationSeconds),
                     \(update.customerName), \(update.summary), \(update.transcript), \(metadata)::jsonb,

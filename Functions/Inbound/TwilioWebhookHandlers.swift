@@ -32,8 +32,9 @@ enum TwilioWebhookHandlers {
         let answer = try context.services.database.withTenant(tenant, deadline: context.deadline) { connection in
             let settings = try TenantSettings.load(on: connection)
             let applied = try CallRecordStore.apply(update, tenantID: tenant, on: connection)
-            context.logger.info("twilio call", metadata: ["tenant.id": .string(tenant), "call.id": .string(update.callID),
-                                                          "call.status": .string(applied.status)])
+            context.logger.info("twilio call", metadata: [
+                "tenant.id": .string(tenant), "call.id": .string(update.callID), "call.status": .string(applied.status),
+            ])
             return TwilioTwiML.answer(greeting: settings.voiceGreeting, forwardTo: settings.voiceForwardTo)
         }
         return answer
@@ -53,8 +54,9 @@ enum TwilioWebhookHandlers {
         let applied = try context.services.database.withTenant(tenant, deadline: context.deadline) { connection in
             try CallRecordStore.apply(update, tenantID: tenant, on: connection)
         }
-        context.logger.info("twilio call status", metadata: ["tenant.id": .string(tenant), "call.id": .string(update.callID),
-                                                              "call.status": .string(applied.status)])
+        context.logger.info("twilio call status", metadata: [
+            "tenant.id": .string(tenant), "call.id": .string(update.callID), "call.status": .string(applied.status),
+        ])
         return TwilioTwiML.empty()
     }
 

@@ -27,7 +27,8 @@ struct TwilioWebhookRequest {
         let signature = request.headers["x-twilio-signature"]
         guard TwilioSignature.validate(url: url, params: fields.map { ($0.name, $0.value) }, signature: signature,
                                        authToken: token) else {
-            throw HTTPError(.forbidden, code: "invalid_signature", message: "The Twilio signature is missing or invalid.")
+            throw HTTPError(.forbidden, code: "invalid_signature",
+                            message: "The Twilio signature is missing or invalid.")
         }
         self.fields = fields
     }

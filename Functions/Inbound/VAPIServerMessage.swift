@@ -39,11 +39,11 @@ struct VAPIServerMessage {
     func endOfCallReport() throws(HTTPError) -> CallRecordUpdate {
         var update = try base(status: "ended")
         update.outcome = CallRecordUpdate.capped(endedReason, CallRecordUpdate.maxShortBytes)
-        update.summary = CallRecordUpdate.capped(
-            message["analysis"]?["summary"]?.string ?? message["summary"]?.string ?? call["analysis"]?["summary"]?.string,
-            CallRecordUpdate.maxSummaryBytes)
-        update.transcript = CallRecordUpdate.capped(
-            message["artifact"]?["transcript"]?.string ?? message["transcript"]?.string, CallRecordUpdate.maxTranscriptBytes)
+        let summary = message["analysis"]?["summary"]?.string ?? message["summary"]?.string
+            ?? call["analysis"]?["summary"]?.string
+        update.summary = CallRecordUpdate.capped(summary, CallRecordUpdate.maxSummaryBytes)
+        let transcript = message["artifact"]?["transcript"]?.string ?? message["transcript"]?.string
+        update.transcript = CallRecordUpdate.capped(transcript, CallRecordUpdate.maxTranscriptBytes)
         update.startedAt = Self.date(message["startedAt"]?.string ?? call["startedAt"]?.string)
         update.endedAt = Self.date(message["endedAt"]?.string ?? call["endedAt"]?.string)
         if let seconds = message["durationSeconds"]?.number ?? message["duration"]?.number {
@@ -52,7 +52,9 @@ struct VAPIServerMessage {
             update.durationSeconds = Self.seconds(end - start)
         }
         if let reason = update.outcome { update.metadata["ended_reason"] = .string(reason) }
-        if let cost = message["cost"]?.number ?? call["cost"]?.number, cost.isFinite { update.metadata["cost"] = .number(cost) }
+        if let cost = message["cost"]?.number ?? call["cost"]?.number, cost.isFinite {
+            update.metadata["cost"] = .number(cost)
+        }
         if let url = message["artifact"]?["recordingUrl"]?.string ?? message["recordingUrl"]?.string {
             update.metadata["recording_url"] = .string(String(url.prefix(2048)))
         }
@@ -72,7 +74,8 @@ struct VAPIServerMessage {
         var update = CallRecordUpdate(provider: .vapi, callID: id, status: status)
         let customer = message["customer"] ?? call["customer"]
         let customerNumber = CallRecordUpdate.capped(customer?["number"]?.string, CallRecordUpdate.maxShortBytes)
-        let ourNumber = CallRecordUpdate.capped(message["phoneNumber"]?["number"]?.string, CallRecordUpdate.maxShortBytes)
+        let ourNumber = CallRecordUpdate.capped(message["phoneNumber"]?["number"]?.string,
+                                                CallRecordUpdate.maxShortBytes)
         switch call["type"]?.string {
         case "inboundPhoneCall"?:
             update.direction = "inbound"
