@@ -15,5 +15,6 @@ public enum InboundFunction {
         InboundWebhookHandlers.install(on: &router)
         InboundAdminHandlers.install(on: &router)
         TicketHandlers.install(on: &router)
+        VoiceWebhooks.install(on: &router)
     }
 }

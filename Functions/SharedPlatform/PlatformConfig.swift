@@ -30,6 +30,8 @@ public struct PlatformConfig: Sendable {
     /// `INBOUND_EMAIL_DOMAIN` (optional, lower-cased): the domain whose mail SendGrid Inbound Parse posts to us, where
     /// `<inbound_subuser or tenant_id>@<domain>` routes to a tenant. Unset, those routing rules are skipped.
     public let inboundEmailDomain: String?
+    /// Voice webhook settings (``Voice``): `PUBLIC_BASE_URL`, `TWILIO_AUTH_TOKEN`, `VAPI_WEBHOOK_SECRET`.
+    public let voice: Voice
 
     /// The platform's version when `APP_VERSION` is not set.
     public static let defaultVersion = "0.1.0"
@@ -55,6 +57,7 @@ public struct PlatformConfig: Sendable {
         }
         shareLinkSecret = environment.secret("SHARE_LINK_SECRET", minimumLength: 32) ?? auth.signingSecret
         inboundEmailDomain = Self.inboundEmailDomain(environment)
+        voice = Voice(environment: environment)
     }
 
     /// Reads `INBOUND_EMAIL_DOMAIN` (the worker reads it with this too): nil when unset or empty, else the domain
@@ -73,5 +76,55 @@ public struct PlatformConfig: Sendable {
             return nil
         }
         return domain
+    }
+}
+
+extension PlatformConfig {
+    /// What the Twilio and VAPI webhooks (inbound) need to authenticate their callers. Each part is optional: a
+    /// webhook whose part is unset answers 503 (the provider retries or reports it), never accepts unverified posts.
+    public struct Voice: Sendable {
+        /// `PUBLIC_BASE_URL`: the origin (and optional path prefix) Twilio is configured to call, such as
+        /// `https://api.example.com`; no trailing slash, query or fragment. Twilio signs the URL it called, so the
+        /// signature is checked against this plus the request's path and query, never the proxied host nginx saw.
+        public let publicBaseURL: String?
+        /// `TWILIO_AUTH_TOKEN`: the platform account's auth token, the key of `X-Twilio-Signature` (the same key
+        /// Integrations' `TwilioConfiguration` uses for the REST API).
+        public let twilioAuthToken: Secret?
+        /// `VAPI_WEBHOOK_SECRET` (≥ 16 characters): the server-URL secret VAPI sends in `X-Vapi-Secret`.
+        public let vapiWebhookSecret: Secret?
+
+        public init(publicBaseURL: String?, twilioAuthToken: Secret?, vapiWebhookSecret: Secret?) {
+            self.publicBaseURL = publicBaseURL
+            self.twilioAuthToken = twilioAuthToken
+            self.vapiWebhookSecret = vapiWebhookSecret
+        }
+
+        /// Reads the keys; a malformed `PUBLIC_BASE_URL` or short secret is recorded as a problem.
+        public init(environment: Environment) {
+            var base = environment.optionalString("PUBLIC_BASE_URL")
+            if let text = base {
+                base = Self.normalizedBaseURL(text)
+                if base == nil {
+                    environment.problem("PUBLIC_BASE_URL must be an http(s) URL without query or fragment")
+                }
+            }
+            publicBaseURL = base
+            twilioAuthToken = environment.secret("TWILIO_AUTH_TOKEN")
+            vapiWebhookSecret = environment.secret("VAPI_WEBHOOK_SECRET", minimumLength: 16)
+        }
+
+        /// `text` without trailing slashes when it is `http(s)://host[:port][/path]` with no whitespace, query,
+        /// fragment or user info; nil otherwise.
+        static func normalizedBaseURL(_ text: String) -> String? {
+            var url = Substring(text)
+            while url.hasSuffix("/") { url = url.dropLast() }
+            let lower = url.lowercased()
+            let scheme = lower.hasPrefix("https://") ? 8 : lower.hasPrefix("http://") ? 7 : 0
+            let host = url.dropFirst(scheme).prefix { $0 != "/" }
+            guard scheme > 0, !host.isEmpty, url.utf8.count <= 2048,
+                  !url.contains(where: { $0.isWhitespace || $0 == "?" || $0 == "#" || $0 == "@" })
+            else { return nil }
+            return String(url)
+        }
     }
 }

@@ -135,7 +135,9 @@ import Testing
           "templates": {"quote_email_subject": "{{company.name}}: your {{trip.destination}} quote",
                         "quote_email_text": null, "quote_email_html": null, "invoice_email_subject": null,
                         "invoice_email_text": "Dear {{customer.name}},\\n{{amount_due}} is due on {{invoice.due_date}}.",
-                        "invoice_email_html": ""}
+                        "invoice_email_html": ""},
+          "voice": {"phone_number": "+27215550100", "forward_to": null, "greeting": "Sunset Safaris, good day.",
+                    "vapi_assistant_id": null}
         }
         """
 

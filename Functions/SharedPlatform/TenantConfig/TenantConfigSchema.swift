@@ -3,7 +3,7 @@ public import Runtime
 /// The shape and rules of a tenant's configuration (`GET`/`PATCH /api/v1/tenant/config`), free of I/O.
 ///
 /// A config is one JSON object with exactly the sections `branding`, `destinations`, `email`, `banking`,
-/// `quotes`, `inbound`, `agents`, `knowledge`, `pricing` and `templates`; each section's rules are on its `validate…`
+/// `quotes`, `inbound`, `agents`, `knowledge`, `pricing`, `templates` and `voice`; each section's rules are on its `validate…`
 /// function.
 ///
 /// - **Reading:** ``effective(stored:companyName:currency:)`` lays the stored object over
@@ -36,6 +36,7 @@ public enum TenantConfigSchema {
         ("knowledge", "an object", validateKnowledge),
         ("pricing", "an object", validatePricing),
         ("templates", "an object", validateTemplates),
+        ("voice", "an object", validateVoice),
     ]
 
     /// A complete, valid config for a new tenant.
@@ -57,6 +58,7 @@ public enum TenantConfigSchema {
             "knowledge": knowledgeDefaults,
             "pricing": pricingDefaults(currency: TenantConfigObject.trimmed(currency).uppercased()),
             "templates": templatesDefaults,
+            "voice": voiceDefaults(companyName: name),
         ])
     }
 
