@@ -66,13 +66,14 @@ import WorkerFunction
             Subject: Zanzibar\r
             Content-Type: text/plain; charset=utf-8\r
             \r
-            \(InboundWorld.completeInquiry)
+            We would like to visit Zanzibar from 10 March 2027 to 17 March 2027, 2 adults.
             """
         guard case .processed = try world.process(try world.storeRaw(mail)) else {
             Issue.record("not processed")
             return
         }
-        #expect(try world.tickets().first?["customer_name"] == "Zoë")
+        let ticket = try #require(try world.tickets().first)
+        #expect(ticket["customer_name"] == "Zoë" && ticket["customer_email"] == "zoe@example.com")
     }
 
     /// The registered `inbound.process` handler, driven by a worker loop: a good message is processed and its job

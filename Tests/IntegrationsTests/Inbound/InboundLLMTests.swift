@@ -3,6 +3,7 @@ import Integrations
 import Logging
 import ProviderFakes
 import Runtime
+import RuntimePostgres
 import Testing
 import WorkerFunction
 

@@ -93,7 +93,7 @@ import Testing
     @Test func missingDatesGetAThreadedPoliteReplyAndNoQuote() throws {
         let world = try InboundWorld.make("missing", mode: "auto_send")
         defer { world.drop() }
-        let id = try world.storeParsed(subject: "Zanzibar?", text: "Hi, we are 2 adults dreaming of Zanzibar. Prices?\nZoë",
+        let id = try world.storeParsed(subject: "Zanzibar?", text: "Hi, we are 2 adults and would like a holiday in Zanzibar. Could you send us a quote?\nZoë",
                                        extraHeaders: "References: <older@mail.example.com>",
                                        messageID: "ask-\(RequestID.generate())@mail.example.com")
         guard case .processed(_, _, true, "asked_for_missing") = try world.process(id) else {
@@ -122,7 +122,7 @@ import Testing
     @Test func withoutASenderTheTicketSaysWhyNoReplyWent() throws {
         let world = try InboundWorld.make("nosender", mode: "auto_send", sender: false)
         defer { world.drop() }
-        try world.process(try world.storeParsed(text: "Hello, a holiday for 2 adults please, any dates. Zoë"))
+        try world.process(try world.storeParsed(text: "Hello, we would like to book a holiday for 2 adults. Please send us a quote.\nZoë"))
         let ticket = try #require(try world.tickets().first)
         #expect(ticket["notes"]?.contains("email.from_address") == true)
         #expect(try world.count("SELECT count(*) AS n FROM outbox WHERE tenant_id = $TENANT") == 0)
