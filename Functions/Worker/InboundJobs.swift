@@ -16,8 +16,10 @@ extension JobRegistry {
     /// backoff, and on the job's last attempt the message is first marked `dead` with the error, so nothing fails
     /// silently. Unroutable and automatic mail are outcomes, not failures: the job is done.
     /// - Parameter makeTransport: the seam for the model's HTTP transport per thread (nil: a plain client).
-    public mutating func registerInbound(settings: InboundSettings,
-                                         makeTransport: (@Sendable () throws -> any ProviderTransport)? = nil) {
+    public mutating func registerInbound(
+        settings: InboundSettings,
+        makeTransport: (@Sendable () throws -> any ProviderTransport)? = nil
+    ) {
         register(Self.inboundJobKind) { logger in
             var extract: (ExtractionInput) -> TripExtraction = TripExtraction.rules
             if let llm = settings.llm {
@@ -26,8 +28,9 @@ extension JobRegistry {
                     let model = InboundLLMExtractor(client: client, deadline: settings.llmDeadline, logger: logger)
                     extract = { model.extract($0) }
                 } catch {
-                    logger.error("no LLM client for inbound extraction; using the rules",
-                                 metadata: ["error": .string(String(describing: error))])
+                    logger.error(
+                        "no LLM client for inbound extraction; using the rules",
+                        metadata: ["error": .string(String(describing: error))])
                 }
             }
             let links = settings.shareLinkSecret.map { ShareLinks(secret: $0, baseURL: settings.publicBaseURL) }
@@ -51,11 +54,13 @@ extension JobRegistry {
             let reason = String(describing: error)
             if job.attempts >= job.maxAttempts {
                 do {
-                    try InboundPipeline.markDead(id, reason: "Failed after \(job.attempts) attempts: \(reason)",
-                                                 database: context.database)
+                    try InboundPipeline.markDead(
+                        id, reason: "Failed after \(job.attempts) attempts: \(reason)",
+                        database: context.database)
                 } catch {
-                    context.logger.error("cannot mark the inbound message dead",
-                                         metadata: ["error": .string(String(describing: error))])
+                    context.logger.error(
+                        "cannot mark the inbound message dead",
+                        metadata: ["error": .string(String(describing: error))])
                 }
             }
             throw JobFailure(.retry(after: nil), reason)
@@ -64,7 +69,8 @@ extension JobRegistry {
         case .dead(let reason): throw JobFailure(.permanent, reason)
         case .unroutable: context.logger.notice("inbound message unroutable", metadata: ["inbound.id": .string(id)])
         case .ignored(let reason):
-            context.logger.info("inbound message ignored", metadata: ["inbound.id": .string(id), "reason": .string(reason)])
+            context.logger.info(
+                "inbound message ignored", metadata: ["inbound.id": .string(id), "reason": .string(reason)])
         case .processed, .alreadyDone, .notFound: break
         }
     }

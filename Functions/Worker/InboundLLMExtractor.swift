@@ -24,7 +24,9 @@ public final class InboundLLMExtractor {
         do {
             let candidate = try client.structured(
                 TripCandidate.self,
-                messages: [.system(TripExtractionPrompt.system(for: input)), .user(TripExtractionPrompt.user(for: input))],
+                messages: [
+                    .system(TripExtractionPrompt.system(for: input)), .user(TripExtractionPrompt.user(for: input)),
+                ],
                 schemaName: TripExtractionPrompt.schemaName, schema: TripExtractionPrompt.schema, temperature: 0,
                 deadline: Deadline(after: deadline))
             return TripExtraction(trip: try candidate.validated(against: input), method: "llm")

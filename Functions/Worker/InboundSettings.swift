@@ -15,8 +15,10 @@ public struct InboundSettings: Sendable {
     /// `PUBLIC_BASE_URL` (`https://localhost:8443`): where share links point.
     public var publicBaseURL: String
 
-    public init(inboundDomain: String? = nil, llm: LLMConfiguration? = nil, llmDeadline: Duration = .seconds(10),
-                shareLinkSecret: Secret? = nil, publicBaseURL: String = "https://localhost:8443") {
+    public init(
+        inboundDomain: String? = nil, llm: LLMConfiguration? = nil, llmDeadline: Duration = .seconds(10),
+        shareLinkSecret: Secret? = nil, publicBaseURL: String = "https://localhost:8443"
+    ) {
         self.inboundDomain = inboundDomain
         self.llm = llm
         self.llmDeadline = llmDeadline

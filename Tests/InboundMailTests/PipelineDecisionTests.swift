@@ -4,9 +4,12 @@ import Testing
 
 /// The pipeline's pure decisions: loop guard, triage, missing facts, the model answer's validation.
 @Suite struct PipelineDecisionTests {
-    func message(headers: [(String, String)] = [], from: String = "zoe@example.com", name: String? = "Zoë") -> InboundMessage {
-        InboundMessage(messageID: "a@b", from: EmailAddress(name: name, address: from), subject: "Trip",
-                       headers: headers.map { MessageHeader(name: $0.0, value: $0.1) }, text: "Hello")
+    func message(headers: [(String, String)] = [], from: String = "zoe@example.com", name: String? = "Zoë")
+        -> InboundMessage
+    {
+        InboundMessage(
+            messageID: "a@b", from: EmailAddress(name: name, address: from), subject: "Trip",
+            headers: headers.map { MessageHeader(name: $0.0, value: $0.1) }, text: "Hello")
     }
 
     @Test func automaticMailIsRecognised() {
@@ -17,12 +20,15 @@ import Testing
         #expect(InboundLoopGuard.reason(for: message(headers: [("X-Autoreply", "yes")])) != nil)
         #expect(InboundLoopGuard.reason(for: message(from: "NoReply+x@shop.example")) != nil)
         #expect(InboundLoopGuard.reason(for: message(from: "postmaster@mx.example")) != nil)
-        #expect(InboundLoopGuard.reason(for: message(headers: [("Content-Type", "multipart/report; report-type=delivery-status")])) != nil)
+        #expect(
+            InboundLoopGuard.reason(
+                for: message(headers: [("Content-Type", "multipart/report; report-type=delivery-status")])) != nil)
         #expect(InboundLoopGuard.reason(for: message()) == nil)
     }
 
     @Test func priorityAndMissingFactsFollowTheTrip() {
-        var trip = ExtractedTrip(isTravelInquiry: true, destination: "Zanzibar", checkIn: Day("2027-03-10"), nights: 7, adults: 2)
+        var trip = ExtractedTrip(
+            isTravelInquiry: true, destination: "Zanzibar", checkIn: Day("2027-03-10"), nights: 7, adults: 2)
         #expect(InboundTriage.priority(trip) == "high" && InboundTriage.missing(trip).isEmpty)
         trip.nights = nil
         #expect(InboundTriage.priority(trip) == "normal" && InboundTriage.missing(trip) == ["dates"])
@@ -37,11 +43,15 @@ import Testing
 
     @Test func theCustomerComesFromTheBodyThenReplyToThenFrom() {
         var mail = message()
-        #expect(InboundTriage.customer(mail, trip: ExtractedTrip()) == .init(name: "Zoë", email: "zoe@example.com", phone: nil))
+        #expect(
+            InboundTriage.customer(mail, trip: ExtractedTrip())
+                == .init(name: "Zoë", email: "zoe@example.com", phone: nil))
         mail.replyTo = EmailAddress(name: "Zoë Desk", address: "Desk@Example.com")
         #expect(InboundTriage.customer(mail, trip: ExtractedTrip()).email == "desk@example.com")
         let trip = ExtractedTrip(name: "Zoë Ñúñez", email: "zoe.n@example.org")
-        #expect(InboundTriage.customer(mail, trip: trip) == .init(name: "Zoë Ñúñez", email: "zoe.n@example.org", phone: nil))
+        #expect(
+            InboundTriage.customer(mail, trip: trip) == .init(name: "Zoë Ñúñez", email: "zoe.n@example.org", phone: nil)
+        )
         #expect(InboundTriage.customer(message(from: "not an address", name: nil), trip: ExtractedTrip()).email == nil)
     }
 
@@ -54,8 +64,9 @@ import Testing
     }
 
     @Test func theModelsAnswerIsValidated() throws {
-        let input = ExtractionInput(subject: "", body: "", destinations: [TenantDestination(name: "Cape Town", aliases: ["Kaapstad"])],
-                                    defaultCurrency: "ZAR", today: Day(year: 2027, month: 1, day: 1) ?? .today())
+        let input = ExtractionInput(
+            subject: "", body: "", destinations: [TenantDestination(name: "Cape Town", aliases: ["Kaapstad"])],
+            defaultCurrency: "ZAR", today: Day(year: 2027, month: 1, day: 1) ?? .today())
         let json = """
             {"is_travel_inquiry":true,"name":" Ann ","email":"not-mail","phone":null,"destination":"KAAPSTAD",
              "check_in":"2027-03-10","check_out":null,"nights":5,"adults":2,"children":null,"children_ages":[],

@@ -14,7 +14,8 @@ public enum InboundLoopGuard {
             return "Auto-Submitted: \(token) (an automatic message)."
         }
         if let value = message.header("Precedence"), let token = firstToken(value),
-           ["bulk", "junk", "auto_reply", "list"].contains(token) {
+            ["bulk", "junk", "auto_reply", "list"].contains(token)
+        {
             return "Precedence: \(token) (bulk or automatic mail)."
         }
         for name in ["X-Autoreply", "X-Autorespond"] where message.header(name) != nil {

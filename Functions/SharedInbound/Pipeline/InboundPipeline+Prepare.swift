@@ -24,9 +24,10 @@ extension InboundPipeline {
             try InboundRecord.mark(id, status: "ignored", error: "Not answered: \(reason)", on: connection)
             return .finished(.ignored(reason: reason))
         }
-        let input = RoutingInput(recipients: (message.to + message.cc).map(\.address), envelopeTo: message.envelopeTo,
-                                 tenantHeader: message.header("X-Tenant-ID")?.trimmingSpaces, subject: message.subject,
-                                 urlTenant: record.urlTenant)
+        let input = RoutingInput(
+            recipients: (message.to + message.cc).map(\.address), envelopeTo: message.envelopeTo,
+            tenantHeader: message.header("X-Tenant-ID")?.trimmingSpaces, subject: message.subject,
+            urlTenant: record.urlTenant)
         let outcome = try TenantResolver.resolve(input, inboundDomain: inboundDomain, on: connection)
         guard let resolution = outcome.resolution else {
             let explanation = Self.explain(outcome.tried, input: input)
@@ -43,7 +44,9 @@ extension InboundPipeline {
         var seen: Set<String> = []
         let unique = recipients.filter { seen.insert($0).inserted }
         var text = "No active tenant claims this message"
-        text += unique.isEmpty ? " (it names no recipient)." : " (recipients: \(unique.prefix(10).joined(separator: ", ")))."
+        text +=
+            unique.isEmpty
+            ? " (it names no recipient)." : " (recipients: \(unique.prefix(10).joined(separator: ", ")))."
         if !tried.isEmpty { text += " Tried: " + tried.joined(separator: "; ") + "." }
         text += " Add the address to a tenant (email.support_address or a routing alias), then re-process."
         return String(text.prefix(2000))

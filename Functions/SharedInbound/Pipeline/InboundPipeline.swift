@@ -57,8 +57,10 @@ public struct InboundPipeline {
     /// The extractor: rules, or a model with validation and the rules as fallback (the worker's).
     public var extract: (ExtractionInput) -> TripExtraction
 
-    public init(inboundDomain: String? = nil, links: ShareLinks? = nil,
-                extract: @escaping (ExtractionInput) -> TripExtraction = TripExtraction.rules) {
+    public init(
+        inboundDomain: String? = nil, links: ShareLinks? = nil,
+        extract: @escaping (ExtractionInput) -> TripExtraction = TripExtraction.rules
+    ) {
         self.inboundDomain = inboundDomain
         self.links = links
         self.extract = extract
@@ -74,25 +76,34 @@ public struct InboundPipeline {
         }
         let tenant = routed.resolution.tenantID
         let settings = try database.withTenant(tenant) { try TenantSettings.load(on: $0) }
-        let today = (try? database.transaction { connection -> Day? in
-            try connection.query("SELECT ((now() AT TIME ZONE \(settings.timezone))::date)::text AS day").first?["day"]
+        let today =
+            (try? database.transaction { connection -> Day? in
+                try connection.query("SELECT ((now() AT TIME ZONE \(settings.timezone))::date)::text AS day").first?[
+                    "day"
+                ]
                 .flatMap { Day($0) }
-        }) ?? nil
+            }) ?? nil
         let sender = routed.message.replyTo ?? routed.message.from
         let input = ExtractionInput(
-            subject: routed.message.subject, body: routed.message.text, fromName: sender?.name, fromEmail: sender?.address,
-            destinations: settings.destinations.filter(\.enabled).map { TenantDestination(name: $0.name, aliases: $0.aliases) },
+            subject: routed.message.subject, body: routed.message.text, fromName: sender?.name,
+            fromEmail: sender?.address,
+            destinations: settings.destinations.filter(\.enabled).map {
+                TenantDestination(name: $0.name, aliases: $0.aliases)
+            },
             defaultCurrency: settings.pricingCurrency, today: today ?? .today())
         let extraction = extract(input)
-        let work = TenantWork(recordID: id, message: routed.message, extraction: extraction, settings: settings,
-                              today: input.today, links: links)
+        let work = TenantWork(
+            recordID: id, message: routed.message, extraction: extraction, settings: settings,
+            today: input.today, links: links)
         let handled = try database.withTenant(tenant) { try work.run(on: $0) }
         try database.asPlatform { try InboundRecord.mark(id, status: "processed", tenant: tenant, error: nil, on: $0) }
-        logger.info("inbound message processed", metadata: [
-            "tenant.id": .string(tenant), "inbound.route": .string(routed.resolution.strategy.rawValue),
-            "ticket.id": .string(handled.ticketID), "ticket.created": .stringConvertible(handled.created),
-            "inbound.parse_method": .string(extraction.method), "inbound.result": .string(handled.result),
-        ])
+        logger.info(
+            "inbound message processed",
+            metadata: [
+                "tenant.id": .string(tenant), "inbound.route": .string(routed.resolution.strategy.rawValue),
+                "ticket.id": .string(handled.ticketID), "ticket.created": .stringConvertible(handled.created),
+                "inbound.parse_method": .string(extraction.method), "inbound.result": .string(handled.result),
+            ])
         return .processed(tenant: tenant, ticketID: handled.ticketID, created: handled.created, result: handled.result)
     }
 
@@ -100,7 +111,8 @@ public struct InboundPipeline {
     /// was processed meanwhile. `reason` must hold no secrets and no mail content.
     public static func markDead(_ id: String, reason: String, database: Database) throws {
         try database.asPlatform { connection in
-            try connection.query("""
+            try connection.query(
+                """
                 UPDATE inbound_messages SET status = 'dead', last_error = \(String(reason.prefix(2000))), updated_at = now()
                 WHERE id = \(id)::uuid AND status NOT IN ('processed', 'ignored')
                 """)

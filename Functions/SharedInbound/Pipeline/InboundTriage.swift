@@ -27,7 +27,8 @@ public enum InboundTriage {
         let sender = message.replyTo ?? message.from
         let email = [trip.email, sender?.address].compactMap { $0 }.lazy
             .compactMap { try? Validate.email($0) }.first
-        let name = [trip.name, message.replyTo?.name, message.from?.name].compactMap { $0 }
+        let name =
+            [trip.name, message.replyTo?.name, message.from?.name].compactMap { $0 }
             .map { String($0.trimmingSpaces.prefix(200)) }.first { !$0.isEmpty } ?? ""
         return Customer(name: name, email: email, phone: trip.phone)
     }
@@ -49,7 +50,9 @@ public enum InboundTriage {
     }
 
     /// A check-in with a check-out or a number of nights.
-    static func hasDates(_ trip: ExtractedTrip) -> Bool { trip.checkIn != nil && (trip.checkOut != nil || trip.nights != nil) }
+    static func hasDates(_ trip: ExtractedTrip) -> Bool {
+        trip.checkIn != nil && (trip.checkOut != nil || trip.nights != nil)
+    }
 
     /// The pricing fact a quote-validation error is about (`inquiry.check_in` → `dates`), or nil for other fields.
     public static func fact(forField field: String?) -> String? {
@@ -62,20 +65,24 @@ public enum InboundTriage {
     }
 
     /// The ticket for a routed mail (`inboundMessage` is the `inbound_messages` row, for at most one ticket).
-    public static func ticket(_ message: InboundMessage, trip: ExtractedTrip, method: String, customer: Customer,
-                              inboundMessage: String) -> NewTicket {
-        NewTicket(source: "email", priority: priority(trip), customerName: customer.name, customerEmail: customer.email,
-                  customerPhone: customer.phone, subject: message.subject.trimmingSpaces,
-                  message: String(message.text.prefix(100_000)), isTravelInquiry: trip.isTravelInquiry,
-                  parsed: trip.json, parseMethod: method, missing: missing(trip), inboundMessage: inboundMessage,
-                  messageID: message.messageID)
+    public static func ticket(
+        _ message: InboundMessage, trip: ExtractedTrip, method: String, customer: Customer,
+        inboundMessage: String
+    ) -> NewTicket {
+        NewTicket(
+            source: "email", priority: priority(trip), customerName: customer.name, customerEmail: customer.email,
+            customerPhone: customer.phone, subject: message.subject.trimmingSpaces,
+            message: String(message.text.prefix(100_000)), isTravelInquiry: trip.isTravelInquiry,
+            parsed: trip.json, parseMethod: method, missing: missing(trip), inboundMessage: inboundMessage,
+            messageID: message.messageID)
     }
 
     /// The quote request for `trip` as the quotes API would receive it (validated by `InquiryBody.validated`).
     public static func inquiry(_ trip: ExtractedTrip, customer: Customer, message: InboundMessage) -> JSONValue {
         func text(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
         func number(_ value: Int?) -> JSONValue { value.map { .number(Double($0)) } ?? .null }
-        let name = customer.name.isEmpty ? String(customer.email?.split(separator: "@").first ?? "Customer") : customer.name
+        let name =
+            customer.name.isEmpty ? String(customer.email?.split(separator: "@").first ?? "Customer") : customer.name
         var body: [String: JSONValue] = [
             "name": .string(String(name.prefix(100))), "email": text(customer.email), "phone": text(customer.phone),
             "destination": text(trip.destination), "check_in": text(trip.checkIn?.description),

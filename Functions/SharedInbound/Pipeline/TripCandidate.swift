@@ -58,9 +58,11 @@ public struct TripCandidate: Sendable, Equatable, Decodable {
         trip.phone = Self.text(phone, limit: 40)
         if let named = Self.text(destination, limit: 100) {
             let key = named.lowercased()
-            guard let match = input.destinations.first(where: { place in
-                place.name.lowercased() == key || place.aliases.contains { $0.lowercased() == key }
-            }) else { throw fail("the destination is not one of the tenant's destinations") }
+            guard
+                let match = input.destinations.first(where: { place in
+                    place.name.lowercased() == key || place.aliases.contains { $0.lowercased() == key }
+                })
+            else { throw fail("the destination is not one of the tenant's destinations") }
             trip.destination = match.name
         }
         if let text = Self.text(check_in, limit: 10) {
@@ -88,7 +90,9 @@ public struct TripCandidate: Sendable, Equatable, Decodable {
         let ages = children_ages ?? []
         guard ages.allSatisfy({ (0...17).contains($0) }) else { throw fail("a child's age is outside 0–17") }
         if let children {
-            guard (0...20).contains(children), ages.count <= children else { throw fail("children does not fit its ages") }
+            guard (0...20).contains(children), ages.count <= children else {
+                throw fail("children does not fit its ages")
+            }
         } else if !ages.isEmpty {
             throw fail("children_ages without children")
         }
@@ -103,7 +107,8 @@ public struct TripCandidate: Sendable, Equatable, Decodable {
             guard budget.currency.utf8.count == 3, budget.currency.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
                 throw fail("the budget currency is not an ISO 4217 code")
             }
-            trip.budget = ExtractedBudget(amount: budget.amount, currency: budget.currency, perPerson: budget.per_person)
+            trip.budget = ExtractedBudget(
+                amount: budget.amount, currency: budget.currency, perPerson: budget.per_person)
         }
         trip.requestedHotel = Self.text(requested_hotel, limit: 200)
         trip.specialRequests = Self.text(special_requests, limit: 1000)

@@ -16,15 +16,19 @@ public enum TripExtractionPrompt {
             "type": .string("object"), "additionalProperties": .bool(false),
             "required": .array(["amount", "currency", "per_person"].map(JSONValue.string)),
             "properties": .object([
-                "amount": .object(["type": .string("integer"),
-                                   "description": .string("Minor units (cents) of currency: 15000 EUR is 1500000.")]),
+                "amount": .object([
+                    "type": .string("integer"),
+                    "description": .string("Minor units (cents) of currency: 15000 EUR is 1500000."),
+                ]),
                 "currency": .object(["type": .string("string"), "description": .string("ISO 4217 code, e.g. ZAR.")]),
                 "per_person": .object(["type": .string("boolean")]),
             ]),
         ])
         let properties: [String: JSONValue] = [
-            "is_travel_inquiry": .object(["type": .string("boolean"),
-                                          "description": .string("True when the sender asks about a trip or stay.")]),
+            "is_travel_inquiry": .object([
+                "type": .string("boolean"),
+                "description": .string("True when the sender asks about a trip or stay."),
+            ]),
             "name": nullable("string", "The customer's name as they sign or introduce themselves."),
             "email": nullable("string", "An email address the customer gives in the text."),
             "phone": nullable("string", "A phone number the customer gives."),
@@ -34,8 +38,10 @@ public enum TripExtractionPrompt {
             "nights": nullable("integer", "Number of nights."),
             "adults": nullable("integer", "Adults travelling."),
             "children": nullable("integer", "Travellers under 18, infants included."),
-            "children_ages": .object(["type": .string("array"), "items": .object(["type": .string("integer")]),
-                                      "description": .string("Stated ages of the children, in order; [] when none.")]),
+            "children_ages": .object([
+                "type": .string("array"), "items": .object(["type": .string("integer")]),
+                "description": .string("Stated ages of the children, in order; [] when none."),
+            ]),
             "infants": nullable("integer", "How many children are under 2."),
             "budget": .object(["anyOf": .array([budget, .object(["type": .string("null")])])]),
             "requested_hotel": nullable("string", "A hotel the customer names."),

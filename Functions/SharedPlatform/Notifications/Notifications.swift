@@ -16,8 +16,10 @@ public enum Notifications {
         /// One notification per user and key: `ticket:<uuid>`.
         public var dedupeKey: String
 
-        public init(kind: String, title: String, message: String, entityType: String? = nil, entityID: String? = nil,
-                    dedupeKey: String) {
+        public init(
+            kind: String, title: String, message: String, entityType: String? = nil, entityID: String? = nil,
+            dedupeKey: String
+        ) {
             self.kind = kind
             self.title = title
             self.message = message
@@ -34,12 +36,14 @@ public enum Notifications {
     public static func notifyTenantUsers(_ note: Note, tenantID: String, on connection: PGConnection) throws -> Int {
         let title = String(note.title.prefix(200))
         let message = String(note.message.prefix(2000))
-        return try connection.query("""
+        return try connection.query(
+            """
             INSERT INTO notifications (tenant_id, user_id, kind, title, message, entity_type, entity_id, dedupe_key)
             SELECT tenant_id, id, \(note.kind), \(title.isEmpty ? note.kind : title), \(message), \(note.entityType),
                    \(note.entityID), \(note.dedupeKey)
             FROM users WHERE tenant_id = \(tenantID) AND is_active
             ON CONFLICT (tenant_id, user_id, dedupe_key) DO NOTHING
-            """).affectedRows
+            """
+        ).affectedRows
     }
 }

@@ -85,29 +85,37 @@ import WorkerFunction
         let good = try world.storeParsed()
         let broken = try world.storeParsed()
         let owner = try MailTestEnvironment.owner()
-        let name = "pipeline_test_fail_" + String(RequestID.generate().prefix(8)).lowercased()
+        let name =
+            "pipeline_test_fail_"
+            + String(RequestID.generate().prefix(8)).lowercased()
             .filter { $0.isLetter || $0.isNumber }
-        try owner.query(PGQuery(unsafeSQL: """
-            CREATE FUNCTION \(name)() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN RAISE EXCEPTION 'simulated storage failure'; END $$
-            """))
-        try owner.query(PGQuery(unsafeSQL: """
-            CREATE TRIGGER \(name) BEFORE INSERT ON tickets FOR EACH ROW
-            WHEN (NEW.inbound_message = '\(broken)'::uuid) EXECUTE FUNCTION \(name)();
-            """))
+        try owner.query(
+            PGQuery(
+                unsafeSQL: """
+                    CREATE FUNCTION \(name)() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN RAISE EXCEPTION 'simulated storage failure'; END $$
+                    """))
+        try owner.query(
+            PGQuery(
+                unsafeSQL: """
+                    CREATE TRIGGER \(name) BEFORE INSERT ON tickets FOR EACH ROW
+                    WHEN (NEW.inbound_message = '\(broken)'::uuid) EXECUTE FUNCTION \(name)();
+                    """))
         defer {
             _ = try? owner.query(PGQuery(unsafeSQL: "DROP TRIGGER \(name) ON tickets"))
             _ = try? owner.query(PGQuery(unsafeSQL: "DROP FUNCTION \(name)()"))
         }
         for id in [good, broken] {
-            try owner.query("""
+            try owner.query(
+                """
                 INSERT INTO jobs (kind, payload, idempotency_key, max_attempts)
                 VALUES ('inbound.process', \(#"{"message_id":"\#(id)"}"#)::jsonb, \("inbound.process:" + id), 1)
                 """)
         }
         let config = try MailTestEnvironment.workerConfig(MailSettings())
-        let loop = WorkerLoop(config: config, registry: WorkerFunction.registry(config: config), thread: 0,
-                              stop: StopFlag(), logger: world.logger)
+        let loop = WorkerLoop(
+            config: config, registry: WorkerFunction.registry(config: config), thread: 0,
+            stop: StopFlag(), logger: world.logger)
         for _ in 0..<50 {
             let states = try [good, broken].map { try world.message($0).string("status") }
             if !states.contains("received") && !states.contains("processing") { break }
@@ -117,7 +125,8 @@ import WorkerFunction
         let dead = try world.message(broken)
         #expect(dead["status"] == "dead" && dead["last_error"]?.contains("Failed after 1 attempts") == true)
         func job(_ id: String) throws -> String? {
-            try owner.query("SELECT status FROM jobs WHERE idempotency_key = \("inbound.process:" + id)").first?["status"]
+            try owner.query("SELECT status FROM jobs WHERE idempotency_key = \("inbound.process:" + id)").first?[
+                "status"]
         }
         #expect(try job(good) == "done" && job(broken) == "dead")
         #expect(try world.tickets().count == 1)

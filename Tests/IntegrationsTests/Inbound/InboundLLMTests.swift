@@ -19,8 +19,9 @@ import WorkerFunction
 
     func pipeline(_ fake: FakeOpenAIServer, deadline: Duration = .seconds(10)) throws -> InboundPipeline {
         let client = try makeLLMClient(fake, timeout: deadline)
-        let extractor = InboundLLMExtractor(client: client, deadline: deadline,
-                                            logger: Logger(label: "llm") { _ in SwiftLogNoOpLogHandler() })
+        let extractor = InboundLLMExtractor(
+            client: client, deadline: deadline,
+            logger: Logger(label: "llm") { _ in SwiftLogNoOpLogHandler() })
         return InboundPipeline(extract: { extractor.extract($0) })
     }
 
@@ -70,8 +71,9 @@ import WorkerFunction
     }
 
     @Test func validationKeepsOnlyTheTenantsDestinations() throws {
-        let input = ExtractionInput(subject: "", body: "", destinations: [TenantDestination(name: "Zanzibar", aliases: ["Unguja"])],
-                                    defaultCurrency: "ZAR", today: Day(year: 2027, month: 1, day: 1) ?? .today())
+        let input = ExtractionInput(
+            subject: "", body: "", destinations: [TenantDestination(name: "Zanzibar", aliases: ["Unguja"])],
+            defaultCurrency: "ZAR", today: Day(year: 2027, month: 1, day: 1) ?? .today())
         let candidate = try JSON.decode(TripCandidate.self, from: Array(Self.answer.utf8))
         #expect(try candidate.validated(against: input).destination == "Zanzibar")
         var foreign = candidate

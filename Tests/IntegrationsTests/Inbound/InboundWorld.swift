@@ -32,17 +32,22 @@ struct InboundWorld {
         let owner = try MailTestEnvironment.owner()
         try owner.query("UPDATE tenants SET config = \(config)::jsonb, currency = 'ZAR' WHERE tenant_id = \(tenant)")
         for (index, active) in [true, true, false].enumerated() {
-            try owner.query("""
+            try owner.query(
+                """
                 INSERT INTO users (tenant_id, email, name, role, is_active)
                 VALUES (\(tenant), \("user\(index)@\(tenant).example.com"), \("User \(index)"),
                         \(index == 0 ? "admin" : "consultant"), \(active))
                 """)
         }
-        let hotel = try #require(try owner.query("""
-            INSERT INTO hotels (tenant_id, destination, name, rating) VALUES (\(tenant), 'Zanzibar', 'Coral Lodge', 3.5)
-            RETURNING id::text AS id
-            """).first?.string("id"))
-        try owner.query("""
+        let hotel = try #require(
+            try owner.query(
+                """
+                INSERT INTO hotels (tenant_id, destination, name, rating) VALUES (\(tenant), 'Zanzibar', 'Coral Lodge', 3.5)
+                RETURNING id::text AS id
+                """
+            ).first?.string("id"))
+        try owner.query(
+            """
             INSERT INTO rates (tenant_id, hotel_id, room_type, meal_plan, valid_from, valid_to, nights, currency,
                                adult_sharing, single, child, infant)
             VALUES (\(tenant), \(hotel)::uuid, 'Garden Room', 'Bed & Breakfast', '2020-01-01', '2035-12-31', NULL, 'ZAR',
@@ -65,13 +70,16 @@ struct InboundWorld {
         """
 
     /// Stores a parsed-form post (as the webhook would) and returns its `inbound_messages.id`.
-    func storeParsed(to: String? = nil, from: String = "Zoë Ñúñez <zoe@example.com>", subject: String = "Trip to Zanzibar",
-                     text: String = completeInquiry, extraHeaders: String = "", messageID: String? = nil,
-                     urlTenant: String? = nil) throws -> String {
+    func storeParsed(
+        to: String? = nil, from: String = "Zoë Ñúñez <zoe@example.com>", subject: String = "Trip to Zanzibar",
+        text: String = completeInquiry, extraHeaders: String = "", messageID: String? = nil,
+        urlTenant: String? = nil
+    ) throws -> String {
         let id = messageID ?? "\(RequestID.generate())@mail.example.com"
         let headers = "Message-ID: <\(id)>\nFrom: \(from)\nTo: \(to ?? support)\nSubject: \(subject)\n\(extraHeaders)"
         let fields: JSONValue = .object([
-            "headers": .string(headers), "from": .string(from), "to": .string(to ?? support), "subject": .string(subject),
+            "headers": .string(headers), "from": .string(from), "to": .string(to ?? support),
+            "subject": .string(subject),
             "text": .string(text), "envelope": .string(#"{"to":["\#(to ?? support)"],"from":"zoe@example.com"}"#),
         ])
         return try Self.insert(form: "parsed", fields: fields, messageID: id, urlTenant: urlTenant)
@@ -84,11 +92,14 @@ struct InboundWorld {
 
     static func insert(form: String, fields: JSONValue, messageID: String?, urlTenant: String?) throws -> String {
         let json = String(decoding: try JSON.encode(fields), as: UTF8.self)
-        return try #require(try MailTestEnvironment.owner().query("""
-            INSERT INTO inbound_messages (dedupe_key, form, url_tenant, fields, message_id, body_bytes)
-            VALUES (\("test:" + RequestID.generate()), \(form), \(urlTenant), \(json)::jsonb, \(messageID), \(json.utf8.count))
-            RETURNING id::text AS id
-            """).first?.string("id"))
+        return try #require(
+            try MailTestEnvironment.owner().query(
+                """
+                INSERT INTO inbound_messages (dedupe_key, form, url_tenant, fields, message_id, body_bytes)
+                VALUES (\("test:" + RequestID.generate()), \(form), \(urlTenant), \(json)::jsonb, \(messageID), \(json.utf8.count))
+                RETURNING id::text AS id
+                """
+            ).first?.string("id"))
     }
 
     /// Runs the pipeline on message `id`.
@@ -99,23 +110,29 @@ struct InboundWorld {
 
     /// The message row (status, routed_tenant, last_error).
     func message(_ id: String) throws -> PGRow {
-        try #require(try MailTestEnvironment.owner().query("""
-            SELECT status, routed_tenant, last_error FROM inbound_messages WHERE id = \(id)::uuid
-            """).first)
+        try #require(
+            try MailTestEnvironment.owner().query(
+                """
+                SELECT status, routed_tenant, last_error FROM inbound_messages WHERE id = \(id)::uuid
+                """
+            ).first)
     }
 
     /// This tenant's tickets.
     func tickets() throws -> [PGRow] {
-        try MailTestEnvironment.owner().query("""
+        try MailTestEnvironment.owner().query(
+            """
             SELECT id::text AS id, ticket_id, status, priority, parse_method, parsed::text AS parsed, missing::text AS missing,
                    customer_email, customer_name, client_id::text AS client_id, quote_id::text AS quote_id, notes,
                    conversation::text AS conversation
             FROM tickets WHERE tenant_id = \(tenant) ORDER BY created_at
-            """).all
+            """
+        ).all
     }
 
     func count(_ sql: String) throws -> Int {
-        try #require(try MailTestEnvironment.owner().query(PGQuery(unsafeSQL: sql.replacingTenant(tenant))).first?.int("n"))
+        try #require(
+            try MailTestEnvironment.owner().query(PGQuery(unsafeSQL: sql.replacingTenant(tenant))).first?.int("n"))
     }
 }
 
