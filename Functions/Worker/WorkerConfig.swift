@@ -17,10 +17,12 @@ public struct WorkerConfig: Sendable {
     public var staleAfterSeconds: Int
     public var logLevel: String
     public var mail: MailSettings
+    /// The inbound pipeline's settings (`inbound.process` jobs).
+    public var inbound: InboundSettings
 
     public init(databaseURL: String, platformRole: String = "travel_platform", workerID: String, concurrency: Int = 2,
                 pollInterval: Duration = .seconds(5), staleAfterSeconds: Int = 900, logLevel: String = "info",
-                mail: MailSettings = MailSettings()) {
+                mail: MailSettings = MailSettings(), inbound: InboundSettings = InboundSettings()) {
         self.databaseURL = databaseURL
         self.platformRole = platformRole
         self.workerID = workerID
@@ -29,11 +31,12 @@ public struct WorkerConfig: Sendable {
         self.staleAfterSeconds = staleAfterSeconds
         self.logLevel = logLevel
         self.mail = mail
+        self.inbound = inbound
     }
 
     /// Reads `DATABASE_URL` (required), `DATABASE_PLATFORM_ROLE`, `WORKER_ID` (default `<hostname>-<pid>`),
     /// `WORKER_CONCURRENCY` (2, 1…64), `WORKER_POLL_MS` (5000), `WORKER_STALE_SECONDS` (900), `LOG_LEVEL` and the
-    /// mail keys of ``MailSettings``; problems are recorded in `environment`.
+    /// mail keys of ``MailSettings`` and the inbound keys of ``InboundSettings``; problems are recorded in `environment`.
     public init(environment: Environment) {
         self.init(
             databaseURL: environment.required("DATABASE_URL"),
@@ -44,7 +47,7 @@ public struct WorkerConfig: Sendable {
             staleAfterSeconds: environment.int("WORKER_STALE_SECONDS", default: 900, in: 30...86_400),
             logLevel: environment.choice("LOG_LEVEL", default: "info",
                                          from: ["trace", "debug", "info", "notice", "warning", "error", "critical"]),
-            mail: MailSettings(environment: environment))
+            mail: MailSettings(environment: environment), inbound: InboundSettings(environment: environment))
         if workerID.contains("/") || workerID.utf8.count > 100 {
             environment.problem("WORKER_ID must be at most 100 characters without /")
         }

@@ -6,8 +6,8 @@ internal import RuntimePostgres
 internal import SharedPlatform
 internal import Quoting
 
-/// The `worker` executable: runs queued jobs (mail delivery now; inbound processing, provisioning and exports
-/// register their kinds in ``registry(config:tenantKey:)``).
+/// The `worker` executable: runs queued jobs (mail delivery, quote upkeep, the inbound email pipeline; provisioning
+/// and exports register their kinds in ``registry(config:tenantKey:breaker:)``).
 ///
 /// Start-up: read and validate configuration (exit 1 listing every problem), JSON logs on stderr, requeue this
 /// worker's own jobs left `running` by a crash and other workers' stale ones, then ``WorkerConfig/concurrency``
@@ -31,6 +31,7 @@ public enum WorkerFunction {
         }
         registry.registerMail(settings: settings, tenantKey: tenantKey, makeHTTP: makeHTTP)
         registry.registerQuoteMaintenance()
+        registry.registerInbound(settings: config.inbound)
         return registry
     }
 
@@ -83,7 +84,8 @@ public enum WorkerFunction {
         }
         logger.info("worker started", metadata: ["worker.concurrency": .stringConvertible(config.concurrency),
                                                  "job.kinds": .string(registry.kinds.joined(separator: ",")),
-                                                 "mail.fallback": .string(config.mail.fallbackName)])
+                                                 "mail.fallback": .string(config.mail.fallbackName),
+                                                 "inbound.extractor": .string(config.inbound.llm == nil ? "rules" : "llm")])
         var lastRecovery = ContinuousClock.now
         while true {
             if let signal = WorkerSignals.wait(timeout: .seconds(1)) {
