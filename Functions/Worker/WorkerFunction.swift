@@ -31,6 +31,7 @@ public enum WorkerFunction {
         }
         registry.registerMail(settings: settings, tenantKey: tenantKey, makeHTTP: makeHTTP)
         registry.registerQuoteMaintenance()
+        registry.registerKnowledgeIndexing(llm: LLMConfiguration(environment: Environment()))
         return registry
     }
 
