@@ -1,5 +1,6 @@
 internal import Knowledge
 internal import Runtime
+internal import SharedPlatform
 
 /// Small pure helpers of the knowledge routes: the download's `Content-Disposition` and the PATCH body.
 enum KnowledgeDisposition {

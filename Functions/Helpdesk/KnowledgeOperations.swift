@@ -1,4 +1,5 @@
 internal import Knowledge
+internal import Logging
 internal import Runtime
 internal import RuntimePostgres
 internal import SharedPlatform
@@ -73,14 +74,16 @@ enum KnowledgeOperations {
         let id = try Validate.uuid(try context.parameter("id"))
         let storage = KnowledgeSettings.process.directory.map(KnowledgeFileStorage.init(root:))
         let found = try scope.transaction(context.services.database, deadline: context.deadline) { connection -> (KnowledgeDocument, [UInt8])? in
-            guard let document = readable ? try KnowledgeStore.findReadable(id: id, scope: scope, on: connection)
-                                          : try KnowledgeStore.find(id: id, scope: scope, on: connection),
+            let found = try readable ? KnowledgeStore.findReadable(id: id, scope: scope, on: connection)
+                                     : KnowledgeStore.find(id: id, scope: scope, on: connection)
+            guard let document = found,
                   let bytes = try KnowledgeStore.bytes(id: id, storagePath: try KnowledgeStore.storagePath(id: id, on: connection),
                                                        storage: storage, on: connection)
             else { return nil }
             return (document, bytes)
         }
-        guard let (document, bytes) = found else { throw HTTPError.notFound("No such document.") }
+        guard let found else { throw HTTPError.notFound("No such document.") }
+        let (document, bytes) = found
         var headers = Headers()
         headers["content-type"] = DocumentFormat(rawValue: document.format)?.contentType ?? "application/octet-stream"
         headers["content-disposition"] = KnowledgeDisposition.attachment(filename: document.filename)

@@ -1,5 +1,5 @@
 public import Integrations
-internal import Knowledge
+public import Knowledge
 internal import Logging
 internal import Runtime
 internal import RuntimePostgres

@@ -45,7 +45,7 @@ import Testing
         var overlapping = 0
         for (previous, next) in zip(chunks, chunks.dropFirst()) where previous.heading == next.heading {
             let tail = SentenceSplitter.split(previous.content).last ?? ""
-            if next.content.hasPrefix(tail) { overlapping += 1 }
+            if next.content.contains(tail) { overlapping += 1 }
         }
         #expect(overlapping > 0)
     }

@@ -52,13 +52,13 @@ extension KnowledgeStore {
         let includeGlobal = reader == nil || filter.scope != "tenant"
         let rows = try connection.query("""
             SELECT \(unsafe: KnowledgeDocument.columns) FROM knowledge_documents d
-            WHERE ((\(includeOwn) AND d.tenant_id = \(reader)) OR (\(includeGlobal) AND d.tenant_id IS NULL))
-              AND (\(filter.status)::text IS NULL OR d.status = \(filter.status))
-              AND (\(filter.category)::text IS NULL OR lower(d.category) = lower(\(filter.category)))
-              AND (\(filter.tag)::text IS NULL OR lower(\(filter.tag)) = ANY (SELECT lower(t) FROM unnest(d.tags) t))
-              AND (\(filter.visibility)::text IS NULL OR d.visibility = \(filter.visibility))
-              AND (\(filter.query)::text IS NULL OR strpos(lower(d.title), lower(\(filter.query))) > 0
-                   OR strpos(lower(d.filename), lower(\(filter.query))) > 0)
+            WHERE ((\(includeOwn)::boolean AND d.tenant_id = \(reader)::text) OR (\(includeGlobal)::boolean AND d.tenant_id IS NULL))
+              AND (\(filter.status)::text IS NULL OR d.status = \(filter.status)::text)
+              AND (\(filter.category)::text IS NULL OR lower(d.category) = lower(\(filter.category)::text))
+              AND (\(filter.tag)::text IS NULL OR lower(\(filter.tag)::text) = ANY (SELECT lower(t) FROM unnest(d.tags) t))
+              AND (\(filter.visibility)::text IS NULL OR d.visibility = \(filter.visibility)::text)
+              AND (\(filter.query)::text IS NULL OR strpos(lower(d.title), lower(\(filter.query)::text)) > 0
+                   OR strpos(lower(d.filename), lower(\(filter.query)::text)) > 0)
               AND (\(filter.cursor?.at)::timestamptz IS NULL
                    OR (d.created_at, d.id) < (\(filter.cursor?.at)::timestamptz, \(filter.cursor?.id)::uuid))
             ORDER BY d.created_at DESC, d.id DESC
@@ -82,10 +82,10 @@ extension KnowledgeStore {
         let clearCategory = patch.category.map { $0 == nil } ?? false
         let updated = try connection.query("""
             UPDATE knowledge_documents SET
-                title = coalesce(\(patch.title), title),
-                category = CASE WHEN \(clearCategory) THEN NULL ELSE coalesce(\(patch.category ?? nil), category) END,
+                title = coalesce(\(patch.title)::text, title),
+                category = CASE WHEN \(clearCategory)::boolean THEN NULL ELSE coalesce(\(patch.category ?? nil)::text, category) END,
                 tags = coalesce(\(patch.tags.map(PGTextArray.init))::text[], tags),
-                visibility = coalesce(\(patch.visibility), visibility),
+                visibility = coalesce(\(patch.visibility)::text, visibility),
                 updated_at = now()
             WHERE id = \(id)::uuid AND tenant_id IS NOT DISTINCT FROM \(tenant)
             """).affectedRows

@@ -22,10 +22,11 @@ public struct KnowledgeUpload: Sendable {
         guard file.body.count <= maxBytes else {
             throw HTTPError(.payloadTooLarge, code: .payloadTooLarge, message: "Documents may be at most \(maxBytes >> 20) MiB.")
         }
-        filename = Self.safeFilename(file.filename ?? "document")
+        let name = Self.safeFilename(file.filename ?? "document")
+        filename = name
         let declared = file.contentType.flatMap { HeaderValue($0)?.value }
         do {
-            format = try DocumentFormat.detect(bytes: file.body, filename: filename, declaredType: declared)
+            format = try DocumentFormat.detect(bytes: file.body, filename: name, declaredType: declared)
         } catch {
             switch error {
             case .unsupported(let message):
@@ -38,9 +39,13 @@ public struct KnowledgeUpload: Sendable {
         let text = { (name: String) -> String? in
             parts.first(named: name).map { TextNormalizer.collapse($0.text) }.flatMap { $0.isEmpty ? nil : $0 }
         }
-        let stem = filename.lastIndex(of: ".").map { String(filename[..<$0]) } ?? filename
-        title = try Validate.text(text("title") ?? (stem.isEmpty ? filename : stem), field: "title", length: 1...300)
-        category = try text("category").map { value throws(HTTPError) in try Validate.text(value, field: "category", length: 1...60) }
+        let stem = name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
+        title = try Validate.text(text("title") ?? (stem.isEmpty ? name : stem), field: "title", length: 1...300)
+        if let value = text("category") {
+            category = try Validate.text(value, field: "category", length: 1...60)
+        } else {
+            category = nil
+        }
         tags = try Self.tags(text("tags"))
         visibility = try Validate.choice(text("visibility") ?? "private", field: "visibility", from: ["private", "public"])
         language = try Self.language(text("language"))

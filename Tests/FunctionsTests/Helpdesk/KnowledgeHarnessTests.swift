@@ -54,7 +54,7 @@ struct KnowledgeWorld {
             """).first, "no knowledge.index job for \(id)")
         let database = Database(url: try #require(IdentityHarness.environment["DATABASE_URL"]), logger: Logger(label: "tests"))
         let indexer = KnowledgeIndexer(database: database, settings: KnowledgeSettings(), logger: Logger(label: "tests"))
-        let outcome = try indexer.run(documentID: id, scope: job["tenant_id"].map { .tenant($0) } ?? .global)
+        let outcome = try indexer.run(documentID: id, scope: job["tenant_id"].map { KnowledgeScope.tenant($0) } ?? .global)
         try owner.query("UPDATE jobs SET status = 'done' WHERE id = \(try job.int("id"))")
         return outcome
     }

@@ -74,6 +74,6 @@ import Testing
                 VALUES (NULL, 't', 'f', 'text/plain', 'txt', 1, 'x')
                 """)
         }
-        try? app.query("ROLLBACK")
+        _ = try? app.query("ROLLBACK")
     }
 }
