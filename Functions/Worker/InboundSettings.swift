@@ -29,7 +29,7 @@ public struct InboundSettings: Sendable {
     /// Reads the keys above; problems are recorded in `environment`.
     public init(environment: Environment) {
         self.init(
-            inboundDomain: environment.optionalString("INBOUND_EMAIL_DOMAIN").map { $0.lowercased() },
+            inboundDomain: PlatformConfig.inboundEmailDomain(environment),
             llm: LLMConfiguration(environment: environment),
             llmDeadline: .milliseconds(environment.int("INBOUND_LLM_TIMEOUT_MS", default: 10_000, in: 500...120_000)),
             shareLinkSecret: environment.secret("SHARE_LINK_SECRET", minimumLength: 32)

@@ -1,5 +1,6 @@
 internal import Glibc
 public import Integrations
+public import Knowledge
 public import Runtime
 
 /// The worker's configuration, read once at start-up (keys in Functions/Worker/README.md).
@@ -19,10 +20,16 @@ public struct WorkerConfig: Sendable {
     public var mail: MailSettings
     /// The inbound pipeline's settings (`inbound.process` jobs).
     public var inbound: InboundSettings
+    /// Knowledge indexing (`knowledge.index` jobs): storage directory, limits, the PDF extractor.
+    public var knowledge: KnowledgeSettings
+
+    /// The model (`LLM_*`), shared by trip extraction and knowledge embeddings; nil without one.
+    public var llm: LLMConfiguration? { inbound.llm }
 
     public init(databaseURL: String, platformRole: String = "travel_platform", workerID: String, concurrency: Int = 2,
                 pollInterval: Duration = .seconds(5), staleAfterSeconds: Int = 900, logLevel: String = "info",
-                mail: MailSettings = MailSettings(), inbound: InboundSettings = InboundSettings()) {
+                mail: MailSettings = MailSettings(), inbound: InboundSettings = InboundSettings(),
+                knowledge: KnowledgeSettings = KnowledgeSettings()) {
         self.databaseURL = databaseURL
         self.platformRole = platformRole
         self.workerID = workerID
@@ -32,11 +39,13 @@ public struct WorkerConfig: Sendable {
         self.logLevel = logLevel
         self.mail = mail
         self.inbound = inbound
+        self.knowledge = knowledge
     }
 
     /// Reads `DATABASE_URL` (required), `DATABASE_PLATFORM_ROLE`, `WORKER_ID` (default `<hostname>-<pid>`),
     /// `WORKER_CONCURRENCY` (2, 1…64), `WORKER_POLL_MS` (5000), `WORKER_STALE_SECONDS` (900), `LOG_LEVEL` and the
-    /// mail keys of ``MailSettings`` and the inbound keys of ``InboundSettings``; problems are recorded in `environment`.
+    /// mail keys of ``MailSettings``, the inbound keys of ``InboundSettings`` and the knowledge keys of
+    /// ``KnowledgeSettings``; problems are recorded in `environment`.
     public init(environment: Environment) {
         self.init(
             databaseURL: environment.required("DATABASE_URL"),
@@ -47,7 +56,8 @@ public struct WorkerConfig: Sendable {
             staleAfterSeconds: environment.int("WORKER_STALE_SECONDS", default: 900, in: 30...86_400),
             logLevel: environment.choice("LOG_LEVEL", default: "info",
                                          from: ["trace", "debug", "info", "notice", "warning", "error", "critical"]),
-            mail: MailSettings(environment: environment), inbound: InboundSettings(environment: environment))
+            mail: MailSettings(environment: environment), inbound: InboundSettings(environment: environment),
+            knowledge: KnowledgeSettings(environment: environment))
         if workerID.contains("/") || workerID.utf8.count > 100 {
             environment.problem("WORKER_ID must be at most 100 characters without /")
         }

@@ -32,6 +32,7 @@ public enum WorkerFunction {
         registry.registerMail(settings: settings, tenantKey: tenantKey, makeHTTP: makeHTTP)
         registry.registerQuoteMaintenance()
         registry.registerInbound(settings: config.inbound)
+        registry.registerKnowledgeIndexing(settings: config.knowledge, llm: config.llm)
         return registry
     }
 

@@ -1,2 +1,0 @@
-// Placeholder until the ZIP reader lands (issue 7: DOCX extraction).
-internal enum ZipPlaceholder {}
