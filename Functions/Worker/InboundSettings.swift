@@ -1,5 +1,6 @@
 public import Integrations
 public import Runtime
+internal import SharedPlatform
 
 /// What the worker's `inbound.process` jobs need beyond the database (keys in Functions/Worker/README.md).
 public struct InboundSettings: Sendable {
