@@ -10,5 +10,7 @@ public enum HelpdeskFunction {
     public static let maxBodyBytes = 50 << 20
 
     /// Adds this function's routes to `router` (health and debug routes are added by FunctionLauncher).
-    public static func routes(_ router: inout PlatformRouter) {}
+    public static func routes(_ router: inout PlatformRouter) {
+        AskHandlers.install(on: &router, settings: AskSettings.fromEnvironment())
+    }
 }
