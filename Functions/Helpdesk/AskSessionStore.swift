@@ -1,11 +1,13 @@
 internal import FoundationEssentials
+internal import Integrations
 internal import Runtime
 internal import RuntimePostgres
 
-/// `helpdesk_sessions` rows of kind `ask`, always filtered by the owning user: another user's session (same tenant
-/// or not — RLS covers the tenant) is indistinguishable from a missing one (404).
+/// `helpdesk_sessions` rows (kind `ask`, or `agent` for the agent's chats), always filtered by the owning user:
+/// another user's session (same tenant or not — RLS covers the tenant) is indistinguishable from a missing one (404).
 enum AskSessionStore {
-    /// One stored message: `{"role","content","at"}` plus, for answers, `answered`, `method`, `sources`.
+    /// One stored message: `{"role","content","at"}` plus, for answers, `answered`, `method`, `sources`; agent
+    /// sessions add `tool_calls` (an assistant calling tools, OpenAI's shape) and `tool_call_id` (a `tool` result).
     struct Message: Codable {
         let role: String
         let content: String
@@ -13,6 +15,8 @@ enum AskSessionStore {
         var answered: Bool?
         var method: String?
         var sources: [String]?
+        var tool_calls: [ToolCall]?
+        var tool_call_id: String?
     }
 
     /// Whether `id` is a session of `userID` (in the connection's tenant).
@@ -24,7 +28,7 @@ enum AskSessionStore {
 
     /// Appends the question and answer to session `id`, or to a new session when `id` is nil; returns its id.
     static func append(_ messages: [Message], to id: String?, userID: String, tenantID: String, title: String,
-                       on connection: PGConnection) throws -> String {
+                       kind: String = "ask", on connection: PGConnection) throws -> String {
         let json = String(decoding: try JSON.encode(messages), as: UTF8.self)
         if let id {
             try connection.query("""
@@ -35,7 +39,7 @@ enum AskSessionStore {
         }
         guard let row = try connection.query("""
             INSERT INTO helpdesk_sessions (tenant_id, user_id, kind, title, messages)
-            VALUES (\(tenantID), \(userID)::uuid, 'ask', \(shortTitle(title)), \(json)::jsonb)
+            VALUES (\(tenantID), \(userID)::uuid, \(kind), \(shortTitle(title)), \(json)::jsonb)
             RETURNING id::text AS id
             """).first else { throw HTTPError.notFound() }
         return try row.string("id")

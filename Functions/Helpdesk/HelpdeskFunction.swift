@@ -12,5 +12,6 @@ public enum HelpdeskFunction {
     /// Adds this function's routes to `router` (health and debug routes are added by FunctionLauncher).
     public static func routes(_ router: inout PlatformRouter) {
         AskHandlers.install(on: &router, settings: AskSettings.fromEnvironment())
+        AgentHandlers.install(on: &router, settings: AskSettings.fromEnvironment())
     }
 }
