@@ -7,7 +7,7 @@
 /// is general, not fitted to the evaluation corpus; it applies to the `english` configuration (stems of other
 /// languages simply never match it).
 enum GenericTerms {
-    static let english: Set<String> = Set(words.split(separator: " ").map(String.init))
+    static let english: Set<String> = Set(words.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 
     /// Words that ask for live information a static knowledge base cannot hold ("today's exchange rate",
     /// "the forecast for this weekend"): weighted like names, so a passage must mention them to count.

@@ -61,6 +61,8 @@ enum RelevanceFloor {
         let live = weights.stats.terms.filter { GenericTerms.live.contains($0.lexeme) }.map(\.lexeme)
         let focus = meaningful.filter(\.focus).map(\.lexeme)
         let names = meaningful.filter(\.named).map(\.lexeme)
+        let rareLimit = max(1, weights.stats.chunkCount / 200)
+        let rare = meaningful.filter { $0.documentFrequency > 0 && $0.documentFrequency <= rareLimit }.map(\.lexeme)
         var firstFailure: String?
         for candidate in input.candidates.prefix(topCandidates) {
             let terms = candidate.terms
@@ -70,6 +72,8 @@ enum RelevanceFloor {
                 failure = "live_data"
             } else if names.contains(where: { !document.contains($0) }) {
                 failure = "name_missing"
+            } else if rare.contains(where: { !document.contains($0) }) {
+                failure = "rare_term_elsewhere"
             } else if focus.contains(where: { !terms.contains($0) }) {
                 failure = "focus_missing"
             } else if candidate.coverage < minimumCoverage {
