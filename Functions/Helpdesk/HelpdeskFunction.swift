@@ -12,5 +12,7 @@ public enum HelpdeskFunction {
     /// Adds this function's routes to `router` (health and debug routes are added by FunctionLauncher).
     public static func routes(_ router: inout PlatformRouter) {
         KnowledgeHandlers.install(on: &router)
+        AskHandlers.install(on: &router, settings: AskSettings.fromEnvironment())
+        AgentHandlers.install(on: &router, settings: AskSettings.fromEnvironment())
     }
 }
