@@ -114,7 +114,14 @@ final class AgentToolbox {
             source: "chat", priority: priority, customerName: name ?? "Helpdesk chat (\(principal.email))",
             customerEmail: email, subject: "Helpdesk hand-off: " + String(summary.prefix(120)), message: summary)
         let opened = try context.services.database.withTenant(principal.tenantID, deadline: context.deadline) {
-            try Tickets.open(ticket, tenantID: principal.tenantID, actor: "user:" + principal.userID, on: $0)
+            connection -> Tickets.Opened in
+            let opened = try Tickets.open(ticket, tenantID: principal.tenantID, actor: "user:" + principal.userID,
+                                          on: connection)
+            try Notifications.notifyTenantUsers(
+                .init(kind: "helpdesk_handoff", title: "Helpdesk hand-off", message: String(summary.prefix(300)),
+                      entityType: "ticket", entityID: opened.ticketID, dedupeKey: "ticket:\(opened.id)"),
+                tenantID: principal.tenantID, on: connection)
+            return opened
         }
         actions.ticket_id = opened.ticketID
         return Outcome(content: Self.json(["ticket_id": .string(opened.ticketID), "status": .string("open")]),

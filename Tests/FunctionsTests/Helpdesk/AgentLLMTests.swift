@@ -106,6 +106,11 @@ struct AgentLLMTests {
         #expect(try world.value("SELECT source FROM quotes WHERE tenant_id = \(tenant) AND quote_id = \(quoteID)", "source") == "helpdesk")
         #expect(try world.value("SELECT source FROM tickets WHERE tenant_id = \(tenant) AND ticket_id = \(ticketID)", "source") == "chat")
         #expect(try world.value("SELECT priority FROM tickets WHERE tenant_id = \(tenant) AND ticket_id = \(ticketID)", "priority") == "high")
+        // The hand-off tells the tenant's users, once each.
+        #expect(try world.value("""
+            SELECT count(*)::text AS n FROM notifications
+            WHERE tenant_id = \(tenant) AND kind = 'helpdesk_handoff' AND entity_id = \(ticketID)
+            """, "n") != "0")
 
         let requests = fake.chatRequests
         try #require(requests.count == 4)
