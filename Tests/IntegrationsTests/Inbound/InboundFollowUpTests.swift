@@ -161,6 +161,26 @@ import Testing
         #expect(try conversation(tickets[0]).count == 1)
     }
 
+    @Test func answerToTheQuoteMailFindsItsResolvedTicket() throws {
+        let world = try InboundWorld.make("fu-quote", mode: "auto_send")
+        defer { world.drop() }
+        guard case .processed(_, let ticketID, true, "quoted_sent") = try world.process(try world.storeParsed()) else {
+            Issue.record("no quote")
+            return
+        }
+        let resolved = try #require(try world.tickets().first)
+        let quoteMail = try #require(try conversation(resolved).last?["message_id"]?.string)
+        let answer = try world.storeParsed(subject: "Re: Your quote", text: "Can we add a night?",
+                                           extraHeaders: "In-Reply-To: \(quoteMail)")
+        guard case .processed(_, let second, true, _) = try world.process(answer) else {
+            Issue.record("not processed")
+            return
+        }
+        let tickets = try world.tickets()
+        #expect(second != ticketID && tickets.count == 2)
+        #expect(tickets[1]["notes"]?.contains("Follow-up to \(ticketID) (resolved)") == true)
+    }
+
     @Test func anotherTenantsMessageIDNeverAttachesMail() throws {
         let alpha = try InboundWorld.make("fu-xa")
         defer { alpha.drop() }
