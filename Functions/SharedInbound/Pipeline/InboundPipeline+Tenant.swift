@@ -12,6 +12,10 @@ extension InboundPipeline {
         let settings: TenantSettings
         let today: Day
         let links: ShareLinks?
+        /// The resolved or closed ticket this mail answers (a new ticket notes it and keeps its client).
+        var followUpOf: FollowUp? = nil
+        /// Set for a follow-up's second pass: tells its question mail from the first one.
+        var round: String? = nil
 
         struct Handled {
             let ticketID: String
@@ -39,12 +43,17 @@ extension InboundPipeline {
                 try InboundTicketUpdates.link(
                     opened.id, tenantID: tenantID, client: client.id, quote: nil, on: connection)
             }
+            if let prior = followUpOf {
+                try InboundTicketUpdates.link(
+                    opened.id, tenantID: tenantID, client: prior.clientID, quote: nil, on: connection)
+                try note(opened, "Follow-up to \(prior.ticketID) (\(prior.status)).", on: connection)
+            }
             let mode = settings.inboundMode
             var result = "ticket"
             var sentQuote: String?
             if trip.isTravelInquiry && (mode == "draft" || mode == "auto_send") {
                 (result, sentQuote) = try respond(
-                    opened, customer: customer, autoSend: mode == "auto_send", on: connection)
+                    opened, status: "open", customer: customer, autoSend: mode == "auto_send", on: connection)
             }
             let who = customer.name.isEmpty ? (customer.email ?? "Someone") : customer.name
             var text = "\(who): \(trip.destination ?? (message.subject.isEmpty ? "(no subject)" : message.subject))"
@@ -57,9 +66,10 @@ extension InboundPipeline {
             return Handled(ticketID: opened.ticketID, created: true, result: result)
         }
 
-        /// Draft or auto-send: a quote when the facts are complete, else a reply asking for them.
-        private func respond(
-            _ ticket: Tickets.Opened, customer: InboundTriage.Customer, autoSend: Bool,
+        /// Draft or auto-send: a quote when the facts are complete, else a reply asking for them. `status` is the
+        /// ticket's current status (`open` for a new ticket; a follow-up's ticket may be `in_progress`).
+        func respond(
+            _ ticket: Tickets.Opened, status: String, customer: InboundTriage.Customer, autoSend: Bool,
             on connection: PGConnection
         ) throws -> (String, String?) {
             let missing = InboundTriage.missing(trip)
@@ -103,7 +113,7 @@ extension InboundPipeline {
                     ticket.id, tenantID: tenantID, client: nil, quote: quote.id, on: connection)
                 if !autoSend {
                     try InboundTicketUpdates.move(
-                        ticket.id, tenantID: tenantID, from: "open", to: "in_progress",
+                        ticket.id, tenantID: tenantID, from: status, to: "in_progress",
                         actor: InboundPipeline.actor, on: connection)
                     try note(ticket, "Draft quote \(quote.quote_id) is ready for review.", on: connection)
                     return ("draft", nil)
@@ -117,17 +127,19 @@ extension InboundPipeline {
                 }
                 try InboundTicketUpdates.converse(
                     ticket.id, tenantID: tenantID, role: "agent",
-                    content: "Quote \(quote.quote_id) sent to \(inquiry.email).",
-                    author: InboundPipeline.actor, on: connection)
+                    content: "Quote \(quote.quote_id) sent to \(inquiry.email).", author: InboundPipeline.actor,
+                    messageID: try created.outboxID.flatMap {
+                        try InboundTicketUpdates.messageID(ofOutbox: $0, on: connection)
+                    }, on: connection)
                 try InboundTicketUpdates.move(
-                    ticket.id, tenantID: tenantID, from: "open", to: "resolved",
+                    ticket.id, tenantID: tenantID, from: status, to: "resolved",
                     actor: InboundPipeline.actor, on: connection)
                 return ("quoted_sent", quote.quote_id)
             }
         }
 
         /// Queues the reply asking for `missing` (when the tenant wants it), or notes why none went out.
-        private func ask(
+        func ask(
             _ missing: [String], ticket: Tickets.Opened, customer: InboundTriage.Customer,
             on connection: PGConnection
         ) throws -> String {
@@ -139,7 +151,7 @@ extension InboundPipeline {
             }
             switch MissingFactsReply.message(
                 missing: missing, customer: customer, inbound: message,
-                ticketUUID: ticket.id, settings: settings)
+                ticketUUID: ticket.id, settings: settings, round: round)
             {
             case .failure(let refusal):
                 try note(ticket, refusal.reason, on: connection)
@@ -147,8 +159,9 @@ extension InboundPipeline {
             case .success(let mail):
                 try Mailer.enqueue(mail, on: connection)
                 try InboundTicketUpdates.converse(
-                    ticket.id, tenantID: tenantID, role: "agent", content: mail.text,
-                    author: InboundPipeline.actor, on: connection)
+                    ticket.id, tenantID: tenantID, role: "agent", content: mail.text, author: InboundPipeline.actor,
+                    messageID: OutboundMessageID.of(idempotencyKey: mail.idempotencyKey, from: mail.from.email),
+                    on: connection)
                 try note(ticket, "Asked the customer for: \(missing.joined(separator: ", ")).", on: connection)
                 return "asked_for_missing"
             }

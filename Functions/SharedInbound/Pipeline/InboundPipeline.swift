@@ -28,6 +28,9 @@ public struct TripExtraction: Sendable, Equatable {
 ///    (unreadable → `dead`), drop automatic mail (``InboundLoopGuard`` → `ignored`), route it (``TenantResolver``;
 ///    no tenant → `unroutable` with what was tried);
 /// 2. the tenant's settings and today's date in its time zone; extraction, outside any transaction;
+/// 2b. tenant read: the ticket this mail follows up (``FollowUp/find(_:tenantID:on:)``), if any — an open one
+///    gets the mail appended (``FollowUpWork``) and, when it waited for facts, the extraction runs over all the
+///    customer's messages; a resolved or closed one gets a new ticket noting it;
 /// 3. tenant (RLS): ticket, CRM, mode (quote / draft / reply asking for missing facts), notifications — all in
 ///    ONE transaction, so a crash leaves either nothing or a ticket a re-run finds (`created == false`);
 /// 4. platform: mark `processed`.
@@ -38,7 +41,9 @@ public struct InboundPipeline {
 
     /// What became of a message.
     public enum Outcome: Sendable, Equatable {
-        /// Ticketed for `tenant`; `created` is false when a previous run had already committed the ticket.
+        /// Ticketed for `tenant`; `created` is false when a previous run had already committed the ticket (or, for a
+        /// follow-up, appended the mail). `result` starts with `appended` when the mail joined an open ticket's
+        /// conversation (`appended:quoted_sent` when that completed the facts and sent a quote).
         case processed(tenant: String, ticketID: String, created: Bool, result: String)
         /// Already `processed` or `ignored`; nothing was done.
         case alreadyDone(status: String)
@@ -83,26 +88,48 @@ public struct InboundPipeline {
                 ]
                 .flatMap { Day($0) }
             }) ?? nil
+        let followUp = try database.withTenant(tenant) {
+            try FollowUp.find(routed.message, recordID: id, tenantID: tenant, on: $0)
+        }
         let sender = routed.message.replyTo ?? routed.message.from
-        let input = ExtractionInput(
-            subject: routed.message.subject, body: routed.message.text, fromName: sender?.name,
-            fromEmail: sender?.address,
-            destinations: settings.destinations.filter(\.enabled).map {
-                TenantDestination(name: $0.name, aliases: $0.aliases)
-            },
-            defaultCurrency: settings.pricingCurrency, today: today ?? .today())
-        let extraction = extract(input)
-        let work = TenantWork(
-            recordID: id, message: routed.message, extraction: extraction, settings: settings,
-            today: input.today, links: links)
-        let handled = try database.withTenant(tenant) { try work.run(on: $0) }
+        let destinations = settings.destinations.filter(\.enabled).map {
+            TenantDestination(name: $0.name, aliases: $0.aliases)
+        }
+        func input(_ body: String) -> ExtractionInput {
+            ExtractionInput(
+                subject: routed.message.subject, body: body, fromName: sender?.name, fromEmail: sender?.address,
+                destinations: destinations, defaultCurrency: settings.pricingCurrency, today: today ?? .today())
+        }
+        let handled: TenantWork.Handled
+        let method: String
+        if let followUp, followUp.appended {
+            handled = TenantWork.Handled(ticketID: followUp.ticketID, created: false, result: "appended")
+            method = "none"
+        } else if let followUp, followUp.isActive {
+            let answers = !followUp.missing.isEmpty && ["draft", "auto_send"].contains(settings.inboundMode)
+            // The customer's messages combined, oldest first, extracted outside any transaction.
+            let extraction = answers
+                ? extract(input((followUp.customerTexts + [routed.message.text]).joined(separator: "\n\n"))) : nil
+            let work = FollowUpWork(
+                recordID: id, message: routed.message, followUp: followUp, extraction: extraction,
+                settings: settings, today: today ?? .today(), links: links)
+            handled = try database.withTenant(tenant) { try work.run(on: $0) }
+            method = extraction?.method ?? "none"
+        } else {
+            let extraction = extract(input(routed.message.text))
+            let work = TenantWork(
+                recordID: id, message: routed.message, extraction: extraction, settings: settings,
+                today: today ?? .today(), links: links, followUpOf: followUp)
+            handled = try database.withTenant(tenant) { try work.run(on: $0) }
+            method = extraction.method
+        }
         try database.asPlatform { try InboundRecord.mark(id, status: "processed", tenant: tenant, error: nil, on: $0) }
         logger.info(
             "inbound message processed",
             metadata: [
                 "tenant.id": .string(tenant), "inbound.route": .string(routed.resolution.strategy.rawValue),
                 "ticket.id": .string(handled.ticketID), "ticket.created": .stringConvertible(handled.created),
-                "inbound.parse_method": .string(extraction.method), "inbound.result": .string(handled.result),
+                "inbound.parse_method": .string(method), "inbound.result": .string(handled.result),
             ])
         return .processed(tenant: tenant, ticketID: handled.ticketID, created: handled.created, result: handled.result)
     }

@@ -28,23 +28,35 @@ public enum InboundTicketUpdates {
             """)
     }
 
-    /// Appends an entry to the conversation (`role` `agent` or `system`).
+    /// Appends an entry to the conversation (`role` `agent` or `system`); `messageID` (the mail it was sent as) is
+    /// recorded for threading the customer's answer.
     public static func converse(
         _ ticketUUID: String, tenantID: String, role: String, content: String, author: String,
-        on connection: PGConnection
+        messageID: String? = nil, on connection: PGConnection
     ) throws {
-        let entry: JSONValue = .array([
-            .object([
-                "role": .string(role), "content": .string(content),
-                "author": .string(author), "at": .string(Timestamp.now()),
-            ])
-        ])
+        var object: [String: JSONValue] = [
+            "role": .string(role), "content": .string(content),
+            "author": .string(author), "at": .string(Timestamp.now()),
+        ]
+        if let messageID { object["message_id"] = .string(messageID) }
+        let entry: JSONValue = .array([.object(object)])
         let json = String(decoding: try JSON.encode(entry), as: UTF8.self)
         try connection.query(
             """
             UPDATE tickets SET conversation = conversation || \(json)::jsonb, updated_at = now()
             WHERE tenant_id = \(tenantID) AND id = \(ticketUUID)::uuid
             """)
+        if let messageID {
+            try TicketThread.remember(messageID, ticket: ticketUUID, tenantID: tenantID, on: connection)
+        }
+    }
+
+    /// The Message-ID the transports give outbox row `outboxID` (see ``OutboundMessageID``), or nil without the row.
+    static func messageID(ofOutbox outboxID: Int64, on connection: PGConnection) throws -> String? {
+        guard let row = try connection.query(
+            "SELECT idempotency_key, from_address FROM outbox WHERE id = \(outboxID)"
+        ).first else { return nil }
+        return OutboundMessageID.of(idempotencyKey: try row.string("idempotency_key"), from: try row.string("from_address"))
     }
 
     /// Moves the ticket from `from` to `to` along ``TicketStatus/path(from:to:)``, one `status_change` activity per

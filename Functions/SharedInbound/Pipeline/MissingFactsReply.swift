@@ -4,10 +4,11 @@ public import SharedPlatform
 /// The polite reply to an inquiry that lacks facts pricing needs: it asks for exactly those facts, threaded under
 /// the customer's mail (`In-Reply-To` / `References`), from the tenant's own sender.
 public enum MissingFactsReply {
-    /// The mail to queue, or why none can be sent (no sender configured, no address to answer).
+    /// The mail to queue, or why none can be sent (no sender configured, no address to answer). `round` tells a
+    /// follow-up's question from the first one (one question per customer message).
     public static func message(
         missing: [String], customer: InboundTriage.Customer, inbound: InboundMessage,
-        ticketUUID: String, settings: TenantSettings
+        ticketUUID: String, settings: TenantSettings, round: String? = nil
     ) -> Result<MailMessage, Refusal> {
         guard let from = settings.fromAddress else {
             return .failure(
@@ -29,7 +30,7 @@ public enum MissingFactsReply {
         let replyTo = settings.replyTo ?? settings.supportAddress
         return .success(
             MailMessage(
-                tenantID: settings.tenantID, idempotencyKey: "ticket:\(ticketUUID):ask-missing",
+                tenantID: settings.tenantID, idempotencyKey: "ticket:\(ticketUUID):ask-missing" + (round.map { ":" + $0 } ?? ""),
                 from: MailAddress(from, name: settings.fromName),
                 to: [MailAddress(to, name: customer.name.isEmpty ? nil : customer.name)],
                 replyTo: replyTo.map { MailAddress($0, name: settings.fromName) },

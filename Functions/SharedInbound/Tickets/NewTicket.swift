@@ -89,6 +89,9 @@ public enum Tickets {
         }
         try Activity.record(on: connection, tenantID: tenantID, subject: "ticket", id: opened.id, kind: "created",
                             to: "open", actor: actor)
+        if let id = ticket.messageID {
+            try TicketThread.remember(id, ticket: opened.id, tenantID: tenantID, on: connection)
+        }
         return opened
     }
 }
@@ -125,11 +128,14 @@ extension Tickets {
         }
     }
 
-    /// Appends `entry` (`{"role","content","at",…}`) to ticket `id`'s conversation.
+    /// Appends `entry` (`{"role","content","at",…}`) to ticket `id`'s conversation; an entry's `message_id` is
+    /// recorded for threading follow-ups (``TicketThread/remember(_:ticket:tenantID:on:)``).
     public static func append(_ entry: [String: JSONValue], to id: String, on connection: PGConnection) throws {
         let document = String(decoding: try JSON.encode(JSONValue.array([.object(entry)])), as: UTF8.self)
-        try connection.query("""
+        guard let row = try connection.query("""
             UPDATE tickets SET conversation = conversation || \(document)::jsonb, updated_at = now() WHERE id = \(id)::uuid
-            """)
+            RETURNING tenant_id
+            """).first, let messageID = entry["message_id"]?.string else { return }
+        try TicketThread.remember(messageID, ticket: id, tenantID: try row.string("tenant_id"), on: connection)
     }
 }

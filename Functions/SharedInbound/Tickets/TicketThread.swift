@@ -1,4 +1,5 @@
 public import Runtime
+public import RuntimePostgres
 
 /// Threading for mail about a ticket (RFC 5322 §3.6.4): the reply subject and the `In-Reply-To` / `References`
 /// fields, from the Message-IDs recorded in the ticket's conversation. Pure functions.
@@ -35,5 +36,28 @@ public enum TicketThread {
         while ids.count > 2 && ids.joined(separator: " ").utf8.count > 998 { ids.remove(at: 1) }
         if ids.joined(separator: " ").utf8.count > 998 { ids = [last] }
         return ["In-Reply-To": lastCustomer ?? last, "References": ids.joined(separator: " ")]
+    }
+}
+
+extension TicketThread {
+    /// The lookup key of a Message-ID (`ticket_messages.message_key`): without spaces and angle brackets, the domain
+    /// part (after the last `@`) lower-cased, the local part as written. Nil for an empty or over-long id.
+    public static func key(_ id: String) -> String? {
+        let text = String(id.unicodeScalars.filter { $0.value > 32 && $0 != "<" && $0 != ">" })
+        guard (1...600).contains(text.utf8.count) else { return nil }
+        guard let at = text.lastIndex(of: "@") else { return text }
+        return String(text[..<at]) + "@" + text[text.index(after: at)...].lowercased()
+    }
+
+    /// Records that Message-ID `id` belongs to ticket `ticketUUID` (nothing when it is already recorded, for any
+    /// ticket). Returns whether this call recorded it.
+    @discardableResult
+    public static func remember(_ id: String, ticket ticketUUID: String, tenantID: String,
+                                on connection: PGConnection) throws -> Bool {
+        guard let key = key(id) else { return false }
+        return try connection.query("""
+            INSERT INTO ticket_messages (tenant_id, message_key, ticket) VALUES (\(tenantID), \(key), \(ticketUUID)::uuid)
+            ON CONFLICT DO NOTHING
+            """).affectedRows == 1
     }
 }
