@@ -75,8 +75,9 @@ PY
 
 # SQL on stdout: the corpus documents (sections merged up to 300 words per chunk, headed "title — section") and
 # synthetic documents of 20 chunks until there are $3 chunks. Synthetic chunks are corpus sentences drawn at random
-# (seeded) under made-up hotel and place names, so word frequencies stay realistic and every name, price and
-# policy word of the questions also occurs in thousands of decoys. Writes the questions (one a line) to $4.
+# (seeded), with the corpus hotels' names replaced by the synthetic hotel's own (made-up) name, so word frequencies
+# stay realistic: destinations, prices and policy words occur in thousands of decoys, a hotel's name only in its
+# own documents. Writes the questions (one a line) to $4.
 bench_helpdesk_seed() {
     python3 - "$@" <<'PY'
 import json, os, random, re, sys, uuid
@@ -115,6 +116,10 @@ for name in sorted(os.listdir(corpus + "/documents")):
             merged.append((meta["title"] if heading == meta["title"] else meta["title"] + " — " + heading, text))
     docs.append((doc, meta["title"], name, meta["category"], meta["visibility"], len(merged)))
     chunks += [(doc, i, meta["visibility"], h, c) for i, (h, c) in enumerate(merged)]
+# The corpus hotels' names (and their short forms) become the synthetic document's own name, as in real data.
+hotel_names = [t.split(",")[0] for _, t, n, c, _, _ in docs if c == "hotels"]
+variants = {v for h in hotel_names for v in (h, h.replace(" & Spa", ""), " ".join(h.split()[:2]))}
+hotel_patterns = [re.compile(re.escape(v)) for v in sorted(variants, key=len, reverse=True)]
 adjectives = ["Coral", "Baobab", "Sunbird", "Tamarind", "Dune", "Mango", "Lagoon", "Kestrel", "Acacia", "Reef", "Marula", "Ivory"]
 nouns = ["Bay", "Point", "Sands", "Ridge", "Cove", "Hill", "Creek", "Garden", "Falls", "Island", "Valley", "Harbour"]
 kinds = ["Resort", "Lodge", "Hotel", "Camp", "Villas", "Guesthouse", "Retreat"]
@@ -127,10 +132,13 @@ while len(chunks) < total:
     doc = str(uuid.uuid4())
     count = min(20, total - len(chunks))
     docs.append((doc, title, f"synthetic-{n}.md", random.choice(["hotels", "destinations", "policies", "faq"]), "private", count))
+    name = title.split(",")[0]
     for position in range(count):
         body, words = [], 0
         while words < 150:
             sentence = random.choice(sentences)
+            for pattern in hotel_patterns:
+                sentence = pattern.sub(name, sentence)
             body.append(sentence)
             words += len(sentence.split())
         chunks.append((doc, position, "private", title, " ".join(body)))

@@ -61,7 +61,7 @@ enum RelevanceFloor {
         let live = weights.stats.terms.filter { GenericTerms.live.contains($0.lexeme) }.map(\.lexeme)
         let focus = meaningful.filter(\.focus).map(\.lexeme)
         let names = meaningful.filter(\.named).map(\.lexeme)
-        let rareLimit = max(1, weights.stats.chunkCount / 200)
+        let rareLimit = min(max(1, weights.stats.chunkCount / 200), Retriever.commonLimit)
         let rare = meaningful.filter { $0.documentFrequency > 0 && $0.documentFrequency <= rareLimit }.map(\.lexeme)
         var firstFailure: String?
         for candidate in input.candidates.prefix(topCandidates) {

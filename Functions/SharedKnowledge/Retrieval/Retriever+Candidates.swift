@@ -3,30 +3,42 @@ internal import Runtime
 internal import RuntimePostgres
 
 extension Retriever {
+    /// The most matching chunks scored for one question (a cap reached only by questions of very common words).
+    static let matchLimit = 800
+    /// The same when every lexeme is common (the AND of the three rarest still matches thousands at 100,000 chunks).
+    static let commonMatchLimit = 300
+    /// How many of them the cheap `ts_rank` keeps for `ts_rank_cd` (about 5× dearer per row).
+    static let shortlistLimit = 100
+
     /// The best full-text candidates of one configuration, with the lexemes each chunk and its title contain.
     ///
     /// With web-search operators the chunk text plus its document title must match `websearch_to_tsquery`, so
     /// `-Nungwi` also excludes the Nungwi fact sheet's chunks that never repeat its name.
-    /// Bounded: one statement; the inner query selects through the GIN index with the selective lexemes only
-    /// and keeps the `query.candidates` best by `ts_rank_cd`; the outer query joins titles and intersects lexeme
-    /// sets for those rows only.
+    /// Bounded, one statement: the GIN index selects with the selective lexemes (OR; AND of the three rarest when
+    /// all are common); at most ``matchLimit`` matches (only `tsv` read) are ordered by the cheap `ts_rank`; its best
+    /// ``shortlistLimit`` are re-ordered by `ts_rank_cd` (cover density: the question's words close together score
+    /// higher; normalisation 1 divides by 1 + log(length) so long chunks do not win by size) and the best
+    /// `query.candidates` kept; only those rows' text is fetched, titles joined and lexeme sets intersected.
     static func candidates(_ query: RetrievalQuery, config: String, terms: TermStats, text: QuestionText,
                            on connection: PGConnection) throws -> [Candidate] {
         let all = PGTextArray(terms.lexemes)
         let selective = terms.terms.filter { $0.documentFrequency <= commonLimit }.map(\.lexeme)
+        // Every lexeme common: the chunks holding all of the three rarest (AND) instead of any.
         let selecting = PGTextArray(selective.isEmpty
             ? terms.terms.sorted { $0.documentFrequency < $1.documentFrequency }.prefix(3).map(\.lexeme)
             : selective)
+        let joiner = selective.isEmpty ? " & " : " | "
+        let limit = selective.isEmpty ? commonMatchLimit : matchLimit
         let strict: String? = text.usesOperators ? text.original : nil
         let rows = try connection.query("""
             WITH q AS (
-                SELECT array_to_string(ARRAY(SELECT quote_literal(l) FROM unnest(\(selecting)::text[]) l), ' | ')::tsquery AS pick,
+                SELECT array_to_string(ARRAY(SELECT quote_literal(l) FROM unnest(\(selecting)::text[]) l), \(joiner))::tsquery AS pick,
                        array_to_string(ARRAY(SELECT quote_literal(l) FROM unnest(\(all)::text[]) l), ' | ')::tsquery AS rank_by
-            ), hits AS (
-                SELECT c.document_id, c.position, c.heading, c.content, c.visibility, c.tsv, c.embedding,
-                       ts_rank_cd(c.tsv, q.rank_by, 1) AS rank
+            ), matches AS (
+                SELECT c.document_id, c.position, c.tsv
                 FROM knowledge_chunks c, q
                 WHERE c.tsv @@ q.pick AND c.language = \(config)::regconfig
+                  AND (c.tenant_id = current_setting('app.tenant_id', true) OR c.tenant_id IS NULL)
                   AND (\(strict)::text IS NULL OR EXISTS (
                         SELECT 1 FROM knowledge_documents sd WHERE sd.id = c.document_id
                           AND (c.tsv || to_tsvector(\(config)::regconfig, sd.title))
@@ -34,16 +46,24 @@ extension Retriever {
                   AND (\(query.publicOnly) = false OR c.visibility = 'public')
                   AND (\(query.category)::text IS NULL OR c.document_id IN (
                         SELECT id FROM knowledge_documents WHERE category = \(query.category)))
-                ORDER BY rank DESC, c.document_id, c.position
+                LIMIT \(limit)
+            ), shortlist AS (
+                SELECT m.document_id, m.position, m.tsv FROM matches m, q
+                ORDER BY ts_rank(m.tsv, q.rank_by, 1) DESC, m.document_id, m.position
+                LIMIT \(shortlistLimit)
+            ), hits AS (
+                SELECT s.document_id, s.position, s.tsv, ts_rank_cd(s.tsv, q.rank_by, 1) AS rank FROM shortlist s, q
+                ORDER BY rank DESC, s.document_id, s.position
                 LIMIT \(query.candidates)
             )
-            SELECT h.document_id::text AS document_id, h.position, h.heading, h.content, h.visibility, h.rank,
-                   d.title, d.category, h.embedding::text AS embedding,
+            SELECT h.document_id::text AS document_id, h.position, k.heading, k.content, k.visibility, h.rank,
+                   d.title, d.category, k.embedding::text AS embedding,
                    array_to_json(ARRAY(SELECT unnest(tsvector_to_array(h.tsv)) INTERSECT SELECT unnest(\(all)::text[])))::text
                        AS matched,
                    array_to_json(ARRAY(SELECT unnest(tsvector_to_array(to_tsvector(\(config)::regconfig, d.title)))
                                        INTERSECT SELECT unnest(\(all)::text[])))::text AS title_matched
-            FROM hits h JOIN knowledge_documents d ON d.id = h.document_id
+            FROM hits h JOIN knowledge_chunks k ON k.document_id = h.document_id AND k.position = h.position
+                 JOIN knowledge_documents d ON d.id = h.document_id
             ORDER BY h.rank DESC, h.document_id, h.position
             """)
         return try rows.all.map { row in

@@ -4,8 +4,9 @@ public import RuntimePostgres
 /// Hybrid retrieval over the knowledge base: PostgreSQL full-text search, optionally fused with embeddings,
 /// diversified with MMR, and judged by a relevance floor.
 ///
-/// 1. **Scope.** Runs on a connection inside `Database.withTenant(tenant)`: row-level security shows that tenant's
-///    chunks and the global ones (`tenant_id IS NULL`), never another tenant's. ``RetrievalQuery/publicOnly``
+/// 1. **Scope.** Runs on a connection inside `Database.withTenant(tenant)`: that tenant's chunks and the global
+///    ones (`tenant_id IS NULL`), never another tenant's — by the read policy's own predicate, written out in every
+///    statement, because the statements run as ``RetrievalQuery/indexRole`` so that the GIN index can be used. ``RetrievalQuery/publicOnly``
 ///    keeps `visibility = 'public'` (the widget); ``RetrievalQuery/category`` filters by document category.
 /// 2. **Languages.** Chunks carry their document's text-search configuration (`language regconfig`). The question
 ///    is analysed once per configuration present in the visible documents (usually just `english`; `simple`,
@@ -28,7 +29,7 @@ public import RuntimePostgres
 /// Threading: a static function; it uses only the connection it is given (one worker thread's).
 public enum Retriever {
     /// A lexeme found in more chunks than this does not select candidates (it still scores them).
-    static let commonLimit = 1_000
+    static let commonLimit = 60
 
     /// Finds the passages that answer `query`.
     ///
@@ -40,6 +41,17 @@ public enum Retriever {
     public static func search(_ query: RetrievalQuery, on connection: PGConnection,
                               embed: ((String) throws -> [Float])? = nil) throws -> RetrievalResult {
         let started = ContinuousClock.now
+        if let role = query.indexRole {
+            let previous = try connection.query("SELECT current_setting('role') AS role").first?["role"] ?? "none"
+            try connection.query("SELECT set_config('role', \(role), true)")
+            defer { _ = try? connection.query("SELECT set_config('role', \(previous), true)") }
+            return try run(query, on: connection, embed: embed, started: started)
+        }
+        return try run(query, on: connection, embed: embed, started: started)
+    }
+
+    private static func run(_ query: RetrievalQuery, on connection: PGConnection, embed: ((String) throws -> [Float])?,
+                            started: ContinuousClock.Instant) throws -> RetrievalResult {
         let text = QuestionText(query.text)
         var scored: [Candidate] = []
         var allTerms: [String] = []
@@ -76,7 +88,7 @@ public enum Retriever {
     static func configurations(_ query: RetrievalQuery, on connection: PGConnection) throws -> [String] {
         let rows = try connection.query("""
             SELECT DISTINCT language::text AS config FROM knowledge_documents
-            WHERE status = 'indexed' AND (\(query.publicOnly) = false OR visibility = 'public')
+            WHERE (tenant_id = current_setting('app.tenant_id', true) OR tenant_id IS NULL) AND status = 'indexed' AND (\(query.publicOnly) = false OR visibility = 'public')
               AND (\(query.category)::text IS NULL OR category = \(query.category))
             ORDER BY 1 LIMIT 8
             """)

@@ -3,8 +3,13 @@ internal import Runtime
 internal import RuntimePostgres
 
 /// The question's lexemes in one text-search configuration, with how many visible chunks hold each (document
-/// frequency, counted through the GIN index and capped at ``Retriever/commonLimit``) and the number of visible
-/// chunks: what ``TermWeights`` turns into IDF weights.
+/// frequency) and the number of visible chunks: what ``TermWeights`` turns into IDF weights.
+///
+/// Counting is bounded: a lexeme the table statistics (`pg_stats.most_common_elems` of `tsv`, kept by ANALYZE,
+/// cached by ``TermStatistics``) say is common — in more than ``Retriever/commonLimit`` of the visible chunks —
+/// gets the statistics' estimate instead of a count; any other lexeme is counted through the GIN index up to
+/// `commonLimit + 1`, so "unknown" (0) and "rare" are exact for the tenant. (The statistics cover all tenants: a word common across the platform
+/// is taken as common, hence known, everywhere; without statistics everything is counted.)
 struct TermStats: Equatable {
     struct Term: Equatable {
         let lexeme: String
@@ -23,37 +28,49 @@ struct TermStats: Equatable {
 
     var lexemes: [String] { terms.map(\.lexeme) }
 
-    /// Stems `text` with `config` and counts each lexeme's chunks, in one statement.
+    /// Stems `text` with `config`, then counts the chunks of each lexeme not known to be common (two statements).
     static func load(_ text: QuestionText, config: String, query: RetrievalQuery, on connection: PGConnection) throws -> TermStats {
         let named = text.namedWords.joined(separator: " ")
         let focus = text.focusWords.joined(separator: " ")
-        let rows = try connection.query("""
-            WITH lexemes AS (
-                SELECT DISTINCT l AS lexeme FROM unnest(tsvector_to_array(to_tsvector(\(config)::regconfig, \(text.positiveText)))) l
-            ), named AS (
+        let stemmed = try connection.query("""
+            WITH named AS (
                 SELECT unnest(tsvector_to_array(to_tsvector(\(config)::regconfig, \(named)))) AS lexeme
             ), focus AS (
                 SELECT unnest(tsvector_to_array(to_tsvector(\(config)::regconfig, \(focus)))) AS lexeme
             )
-            SELECT x.lexeme, x.lexeme IN (SELECT lexeme FROM named) AS named, x.lexeme IN (SELECT lexeme FROM focus) AS focus,
-                   (SELECT count(*) FROM (
+            SELECT x.lexeme, x.lexeme IN (SELECT lexeme FROM named) AS named, x.lexeme IN (SELECT lexeme FROM focus) AS focus
+            FROM unnest(tsvector_to_array(to_tsvector(\(config)::regconfig, \(text.positiveText)))) AS x(lexeme)
+            ORDER BY x.lexeme LIMIT 64
+            """)
+        guard !stemmed.isEmpty else { return TermStats(config: config, terms: [], chunkCount: 1) }
+        let total = try TermStatistics.visibleChunks(query, config: config, on: connection)
+        let frequencies = try TermStatistics.commonFrequencies(on: connection)
+        var estimates: [String: Int] = [:]
+        for row in stemmed.all {
+            guard let lexeme = row["lexeme"], let frequency = frequencies[lexeme] else { continue }
+            let estimate = Int((frequency * Double(total)).rounded())
+            if estimate > Retriever.commonLimit { estimates[lexeme] = estimate }
+        }
+        let toCount = stemmed.all.compactMap { $0["lexeme"] }.filter { estimates[$0] == nil }
+        var counts: [String: Int] = [:]
+        if !toCount.isEmpty {
+            let rows = try connection.query("""
+                SELECT x.lexeme, (SELECT count(*) FROM (
                         SELECT 1 FROM knowledge_chunks c
                         WHERE c.tsv @@ quote_literal(x.lexeme)::tsquery AND c.language = \(config)::regconfig
+                          AND (c.tenant_id = current_setting('app.tenant_id', true) OR c.tenant_id IS NULL)
                           AND (\(query.publicOnly) = false OR c.visibility = 'public')
                           AND (\(query.category)::text IS NULL OR c.document_id IN (
                                 SELECT id FROM knowledge_documents WHERE category = \(query.category)))
-                        LIMIT \(Retriever.commonLimit + 1)) s) AS df,
-                   (SELECT coalesce(sum(chunk_count), 0) FROM knowledge_documents d
-                    WHERE d.language = \(config)::regconfig AND (\(query.publicOnly) = false OR d.visibility = 'public')
-                      AND (\(query.category)::text IS NULL OR d.category = \(query.category))) AS total
-            FROM lexemes x ORDER BY x.lexeme LIMIT 64
-            """)
-        var terms: [Term] = []
-        var total = 0
-        for row in rows.all {
-            terms.append(Term(lexeme: try row.string("lexeme"), documentFrequency: try row.int("df"),
-                              named: try row.bool("named"), focus: try row.bool("focus")))
-            total = try row.int("total")
+                        LIMIT \(Retriever.commonLimit + 1)) s) AS df
+                FROM unnest(\(PGTextArray(toCount))::text[]) AS x(lexeme)
+                """)
+            for row in rows.all { counts[try row.string("lexeme")] = try row.int("df") }
+        }
+        let terms = try stemmed.all.map { row in
+            let lexeme = try row.string("lexeme")
+            return Term(lexeme: lexeme, documentFrequency: estimates[lexeme] ?? counts[lexeme] ?? 0,
+                        named: try row.bool("named"), focus: try row.bool("focus"))
         }
         let maxFrequency = terms.map(\.documentFrequency).max() ?? 0
         return TermStats(config: config, terms: terms, chunkCount: max(total, maxFrequency, 1))
