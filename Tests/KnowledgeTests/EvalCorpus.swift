@@ -1,4 +1,5 @@
 import FoundationEssentials
+import Knowledge
 import Runtime
 
 /// The evaluation corpus (`Corpus/`, see its README): 49 documents with front matter and `questions.json`.
@@ -60,10 +61,11 @@ struct EvalCorpus {
                         scope: meta["scope"] ?? "tenant", body: parts[2...].joined(separator: "---\n"))
     }
 
-    /// The chunks the evaluation indexes. **The one place to switch to the real chunker** (Functions/SharedKnowledge,
-    /// built in parallel) once both are merged: return its chunks (heading, content) for `document` here.
-    static func chunks(of document: Document) -> [(heading: String, content: String)] {
-        EvalChunker.chunk(title: document.title, markdown: document.body)
+    /// The chunks the evaluation indexes: the production extractor and chunker (`knowledge.index`'s), over the
+    /// document's Markdown as uploaded.
+    static func chunks(of document: Document) throws -> [(heading: String, content: String)] {
+        let blocks = try TextExtractor().extract(Array(document.body.utf8), format: .md)
+        return Chunker.chunk(blocks, options: .standard).map { ($0.heading, $0.content) }
     }
 }
 

@@ -79,7 +79,7 @@ struct EvalTests {
         var ids: [String: String] = [:]
         for document in corpus.documents {
             let id = try RetrievalTestDatabase.insert(
-                document.title, chunks: EvalCorpus.chunks(of: document), tenant: document.scope == "global" ? nil : tenant,
+                document.title, chunks: try EvalCorpus.chunks(of: document), tenant: document.scope == "global" ? nil : tenant,
                 category: document.category, visibility: document.visibility, on: connection)
             ids[id] = document.id
         }
