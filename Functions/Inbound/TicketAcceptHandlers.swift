@@ -12,43 +12,17 @@ internal import SharedPlatform
 /// the ticket, which walks to `resolved` one logged step at a time → 201. No rate covering the stay → 200
 /// `no_availability` with the alternatives, the ticket `in_progress`. Only open and in-progress tickets are accepted.
 enum TicketAcceptHandlers {
-    struct EmailOutcome: Encodable {
-        let queued: Bool
-        let outbox_id: Int64?
-        let error: String?
-
-        private enum CodingKeys: String, CodingKey { case queued, outbox_id, error }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(queued, forKey: .queued)
-            try container.encode(outbox_id, forKey: .outbox_id)
-            try container.encode(error, forKey: .error)
-        }
-    }
-
     struct Accepted: Encodable {
         let ticket: TicketRecord
         let quote: QuoteRecord
-        let email: EmailOutcome
-    }
-
-    struct Alternative: Encodable {
-        let check_in: Day
-        let check_out: Day
-        let nights: Int
-        let hotel: String
-        let room_type: String
-        let meal_plan: String
-        let total: Money
-        let reason: String
+        let email: QuoteEmailOutcome
     }
 
     struct NoAvailability: Encodable {
         let ticket: TicketRecord
         let quote: QuoteRecord?
         let status: String
-        let alternatives: [Alternative]
+        let alternatives: [PricingAlternative]
 
         private enum CodingKeys: String, CodingKey { case ticket, quote, status, alternatives }
 
@@ -101,8 +75,7 @@ enum TicketAcceptHandlers {
                 try Activity.record(on: connection, tenantID: tenant, subject: "ticket", id: ticket.id, kind: "quote_created",
                                     actor: actor, detail: Activity.detail(["quote_id": .string(created.quote.quote_id)]))
                 try Tickets.advance(ticket.id, from: ticket.status, to: "resolved", tenantID: tenant, actor: actor, on: connection)
-                let email = EmailOutcome(queued: created.outboxID != nil, outbox_id: created.outboxID,
-                                         error: sendEmail ? created.emailError : nil)
+                let email = QuoteEmailOutcome(created, emailAsked: sendEmail)
                 return .accepted(Accepted(ticket: try TicketHandlers.reload(ticket.id, on: connection), quote: created.quote,
                                           email: email))
             case .noAvailability(let alternatives):
@@ -111,10 +84,7 @@ enum TicketAcceptHandlers {
                 try Tickets.advance(ticket.id, from: ticket.status, to: "in_progress", tenantID: tenant, actor: actor, on: connection)
                 return .noAvailability(NoAvailability(
                     ticket: try TicketHandlers.reload(ticket.id, on: connection), quote: nil, status: "no_availability",
-                    alternatives: alternatives.map {
-                        Alternative(check_in: $0.checkIn, check_out: $0.checkOut, nights: $0.nights, hotel: $0.hotel,
-                                    room_type: $0.roomType, meal_plan: $0.mealPlan, total: $0.total, reason: $0.reason)
-                    }))
+                    alternatives: alternatives))
             }
         }
         switch outcome {

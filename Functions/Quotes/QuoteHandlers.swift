@@ -13,42 +13,16 @@ enum QuoteHandlers {
         let assign_consultant: Bool?
     }
 
-    struct EmailOutcome: Encodable {
-        let queued: Bool
-        let outbox_id: Int64?
-        let error: String?
-
-        private enum CodingKeys: String, CodingKey { case queued, outbox_id, error }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(queued, forKey: .queued)
-            try container.encode(outbox_id, forKey: .outbox_id)
-            try container.encode(error, forKey: .error)
-        }
-    }
-
     struct CreatedBody: Encodable {
         let quote: QuoteRecord
-        let email: EmailOutcome
-    }
-
-    struct Alternative: Encodable {
-        let check_in: Day
-        let check_out: Day
-        let nights: Int
-        let hotel: String
-        let room_type: String
-        let meal_plan: String
-        let total: Money
-        let reason: String
+        let email: QuoteEmailOutcome
     }
 
     struct NoAvailability: Encodable {
         let quote: QuoteRecord?
         let status: String
         let message: String
-        let alternatives: [Alternative]
+        let alternatives: [PricingAlternative]
 
         private enum CodingKeys: String, CodingKey { case quote, status, message, alternatives }
 
@@ -97,17 +71,12 @@ enum QuoteHandlers {
                 quote: nil, status: "no_availability",
                 message: alternatives.isEmpty ? "No rate covers this stay, and no nearby dates or stay lengths are available."
                     : "No rate covers this stay; these nearby dates or stay lengths are available.",
-                alternatives: alternatives.map {
-                    Alternative(check_in: $0.checkIn, check_out: $0.checkOut, nights: $0.nights, hotel: $0.hotel,
-                                room_type: $0.roomType, meal_plan: $0.mealPlan, total: $0.total, reason: $0.reason)
-                }))
+                alternatives: alternatives))
         }
     }
 
-    static func outcome(_ created: QuoteService.Created, asked options: QuoteService.Options) -> EmailOutcome {
-        let asked = options.sendEmail && !options.saveAsDraft
-        return EmailOutcome(queued: created.outboxID != nil, outbox_id: created.outboxID,
-                            error: asked ? created.emailError : nil)
+    static func outcome(_ created: QuoteService.Created, asked options: QuoteService.Options) -> QuoteEmailOutcome {
+        QuoteEmailOutcome(created, emailAsked: options.sendEmail && !options.saveAsDraft)
     }
 
     static func get(_ request: Request, _ context: PlatformContext) throws -> Response {

@@ -1,5 +1,6 @@
 import Knowledge
 import RuntimeZip
+import RuntimeTesting
 import Testing
 
 @Suite struct ExtractionTests {

@@ -178,8 +178,9 @@ public struct PricedOption: Sendable, Equatable {
     }
 }
 
-/// A stay that *could* be sold when the requested one cannot: other dates or another length.
-public struct PricingAlternative: Sendable, Equatable {
+/// A stay that *could* be sold when the requested one cannot: other dates or another length. Encodes as the API's
+/// `alternatives[]` element (`check_in`, `check_out`, `nights`, `hotel`, `room_type`, `meal_plan`, `total`, `reason`).
+public struct PricingAlternative: Sendable, Equatable, Encodable {
     public var checkIn: Day
     public var checkOut: Day
     public var nights: Int
@@ -201,6 +202,11 @@ public struct PricingAlternative: Sendable, Equatable {
         self.mealPlan = mealPlan
         self.total = total
         self.reason = reason
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case checkIn = "check_in", checkOut = "check_out", nights, hotel, roomType = "room_type", mealPlan = "meal_plan"
+        case total, reason
     }
 }
 

@@ -1,6 +1,7 @@
 import Knowledge
 import Runtime
 import RuntimePostgres
+import RuntimeTesting
 import Testing
 
 /// Issue 7's acceptance: a 20 MB PDF is accepted at once and indexed by the job; a corrupt PDF ends in `error`.
@@ -11,7 +12,7 @@ import Testing
         let pages = (1...60).map { page in
             (1...30).map { "Page \(page) line \($0): the Serengeti migration peaks between July and October." }
         }
-        let pdf = KnowledgePDF.make(pages: pages, paddingBytes: 20 << 20)
+        let pdf = PDFFixture.make(pages: pages, paddingBytes: 20 << 20)
         #expect(pdf.count > 20 << 20)
         let start = ContinuousClock.now
         let uploaded = world.upload(pdf, filename: "safari-handbook.pdf", type: "application/pdf")
@@ -42,7 +43,7 @@ import Testing
     @Test func corruptPDFEndsInErrorWithAReason() throws {
         let world = try KnowledgeWorld.make("kcorrupt")
         defer { IdentityHarness.dropTenant(world.tenant.id) }
-        let pdf = KnowledgePDF.make(pages: [["A perfectly good sentence."]])
+        let pdf = PDFFixture.make(pages: [["A perfectly good sentence."]])
         let uploaded = world.upload(Array(pdf.prefix(pdf.count / 2)), filename: "broken.pdf")
         #expect(uploaded.status == 202)
         let id = try #require(uploaded.json["document"]?["id"]?.string)
@@ -60,7 +61,7 @@ import Testing
     @Test func scannedPDFWithoutTextEndsInError() throws {
         let world = try KnowledgeWorld.make("kscan")
         defer { IdentityHarness.dropTenant(world.tenant.id) }
-        let id = try #require(world.upload(KnowledgePDF.make(pages: [[], []]), filename: "scan.pdf").json["document"]?["id"]?.string)
+        let id = try #require(world.upload(PDFFixture.make(pages: [[], []]), filename: "scan.pdf").json["document"]?["id"]?.string)
         try KnowledgeWorld.index(id)
         #expect(try KnowledgeWorld.status(id).error?.contains("scanned PDF?") == true)
     }

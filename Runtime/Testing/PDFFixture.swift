@@ -1,8 +1,8 @@
 /// Builds small, valid PDF files in memory (Helvetica text pages, an optional unreferenced padding stream), so
 /// tests need no binary fixtures and no PDF library.
-enum PDFFixture {
+public enum PDFFixture {
     /// One page per element; each page's lines are shown top to bottom.
-    static func make(pages: [[String]], paddingBytes: Int = 0) -> [UInt8] {
+    public static func make(pages: [[String]], paddingBytes: Int = 0) -> [UInt8] {
         var objects: [[UInt8]] = []
         objects.append(Array("<< /Type /Catalog /Pages 2 0 R >>".utf8))
         let kids = pages.indices.map { "\(4 + 2 * $0) 0 R" }.joined(separator: " ")
