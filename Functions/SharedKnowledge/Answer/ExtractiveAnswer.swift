@@ -13,8 +13,11 @@ public enum ExtractiveAnswer {
 
     /// A chosen sentence and where it came from.
     public struct Sentence: Sendable, Equatable {
+        /// The whole sentence, as written in the passage.
         public let text: String
+        /// The document it comes from.
         public let documentID: String
+        /// That document's title.
         public let title: String
     }
 

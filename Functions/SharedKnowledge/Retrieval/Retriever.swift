@@ -84,8 +84,12 @@ public enum Retriever {
             elapsedMilliseconds: Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
     }
 
-    /// The text-search configurations of the visible documents (RLS scope), `english` when there are none.
+    /// The text-search configurations of the visible documents, `english` when there are none (cached 60 s).
     static func configurations(_ query: RetrievalQuery, on connection: PGConnection) throws -> [String] {
+        try TermStatistics.cached("configs", query, on: connection) { try loadConfigurations(query, on: connection) }
+    }
+
+    private static func loadConfigurations(_ query: RetrievalQuery, on connection: PGConnection) throws -> [String] {
         let rows = try connection.query("""
             SELECT DISTINCT language::text AS config FROM knowledge_documents
             WHERE (tenant_id = current_setting('app.tenant_id', true) OR tenant_id IS NULL) AND status = 'indexed' AND (\(query.publicOnly) = false OR visibility = 'public')
