@@ -2,7 +2,8 @@
 ///
 /// The tenant is not a field: ``Retriever/search(_:on:embed:)`` runs on a connection inside
 /// `Database.withTenant(_:)` and shows that tenant's chunks plus the global ones (`tenant_id IS NULL`), nothing else
-/// (the read policy's predicate on `app.tenant_id`). ``publicOnly`` narrows that to `visibility = 'public'` (the widget).
+/// (the read policy's predicate on `app.tenant_id`). ``publicOnly`` narrows that to `visibility = 'public'` (the
+/// widget).
 public struct RetrievalQuery: Sendable, Equatable {
     /// The user's question or search text. Web-search syntax is honoured: `"exact phrase"` and `-excluded`.
     public var text: String

@@ -6,8 +6,9 @@ public import RuntimePostgres
 ///
 /// 1. **Scope.** Runs on a connection inside `Database.withTenant(tenant)`: that tenant's chunks and the global
 ///    ones (`tenant_id IS NULL`), never another tenant's — by the read policy's own predicate, written out in every
-///    statement, because the statements run as ``RetrievalQuery/indexRole`` so that the GIN index can be used. ``RetrievalQuery/publicOnly``
-///    keeps `visibility = 'public'` (the widget); ``RetrievalQuery/category`` filters by document category.
+///    statement, because the statements run as ``RetrievalQuery/indexRole`` so that the GIN index can be used.
+///    ``RetrievalQuery/publicOnly`` keeps `visibility = 'public'` (the widget); ``RetrievalQuery/category`` filters
+///    by document category.
 /// 2. **Languages.** Chunks carry their document's text-search configuration (`language regconfig`). The question
 ///    is analysed once per configuration present in the visible documents (usually just `english`; `simple`,
 ///    `french`, … when such documents exist), and each configuration only searches its own chunks.
