@@ -35,7 +35,8 @@ struct AskAnswering {
                 throw HTTPError.notFound("No such helpdesk.")
             }
             let tenant = try TenantSettings.load(on: connection)
-            let result = try Retriever.search(RetrievalQuery(question, publicOnly: publicOnly), on: connection, embed: embed)
+            let query = RetrievalQuery(question, publicOnly: publicOnly, indexRole: context.services.config.platformRole)
+            let result = try Retriever.search(query, on: connection, embed: embed)
             return (result, tenant)
         }
         context.logger.debug("retrieval", metadata: [

@@ -5,17 +5,21 @@
 public struct AnswerPrompt: Sendable, Equatable {
     /// One message: `system` or `user`.
     public struct Message: Sendable, Equatable {
+        /// `system` or `user`.
         public let role: String
+        /// The message text.
         public let content: String
     }
 
     /// The sources, in the numbering the prompt uses (source 1 is `sources[0]`).
     public let sources: [RetrievedPassage]
+    /// The system prompt, then the user message with the numbered sources and the question.
     public let messages: [Message]
 
     /// Passage text sent per source, at most (the model needs the facts, not whole chapters).
     static let maxPassageCharacters = 1_500
 
+    /// Builds the request over `sources` (in that order, numbered from 1), passages cut at 1,500 characters.
     /// - Parameters:
     ///   - company: the tenant's display name, for the assistant's voice.
     public init(question: String, sources: [RetrievedPassage], company: String) {

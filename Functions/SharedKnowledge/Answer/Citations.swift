@@ -4,6 +4,7 @@
 /// that does not exist (`[7]` with five sources) is removed from the text, so an answer never points at nothing;
 /// ``Checked/cited`` lists the valid numbers in order of first use.
 public enum Citations {
+    /// The outcome of ``check(_:sourceCount:)``.
     public struct Checked: Sendable, Equatable {
         /// The answer with invalid citations removed.
         public let text: String
@@ -13,6 +14,7 @@ public enum Citations {
         public let removed: Int
     }
 
+    /// `answer` with citations outside 1…`sourceCount` removed, and the valid ones it uses.
     public static func check(_ answer: String, sourceCount: Int) -> Checked {
         var output = ""
         var cited: [Int] = []

@@ -4,8 +4,9 @@
 /// Each clean sentence (``SentenceSplitter/sentences(in:)``) of the first ``passageLimit`` passages is scored by
 /// the weight of the question's lexemes it contains (``RetrievalResult/termWeights``; a lexeme matches a word it
 /// is a prefix of, as Snowball stems are, with `i`→`y` for "babi"/"baby"; lexemes of the document's title count a
-/// tenth, since the title is shown anyway), plus a small bonus for the passage's rank. The best sentence is kept; up to two more follow if they score at least half as well and add a lexeme the
-/// earlier ones lack. Near-duplicates (same words) are dropped. Sentences are grouped by document:
+/// tenth, since the title is shown anyway), plus a small bonus for the passage's rank. The best sentence is kept;
+/// up to two more follow if they score at least half as well and add a lexeme the earlier ones lack. Near-duplicates
+/// (same words) are dropped. Sentences are grouped by document:
 /// `From *Title*: sentence sentence` — one line per document.
 public enum ExtractiveAnswer {
     static let passageLimit = 3
@@ -13,8 +14,11 @@ public enum ExtractiveAnswer {
 
     /// A chosen sentence and where it came from.
     public struct Sentence: Sendable, Equatable {
+        /// The whole sentence, as written in the passage.
         public let text: String
+        /// The document it comes from.
         public let documentID: String
+        /// That document's title.
         public let title: String
     }
 

@@ -1,8 +1,9 @@
 /// What to search for: a question, in whose scope, and how many passages to return.
 ///
-/// The scope itself is not a field: ``Retriever/search(_:on:embed:)`` runs on a connection inside
-/// `Database.withTenant(_:)`, so row-level security shows the tenant's own chunks plus the global ones
-/// (`tenant_id IS NULL`) and nothing else. ``publicOnly`` narrows that to `visibility = 'public'` (the widget).
+/// The tenant is not a field: ``Retriever/search(_:on:embed:)`` runs on a connection inside
+/// `Database.withTenant(_:)` and shows that tenant's chunks plus the global ones (`tenant_id IS NULL`), nothing else
+/// (the read policy's predicate on `app.tenant_id`). ``publicOnly`` narrows that to `visibility = 'public'` (the
+/// widget).
 public struct RetrievalQuery: Sendable, Equatable {
     /// The user's question or search text. Web-search syntax is honoured: `"exact phrase"` and `-excluded`.
     public var text: String
@@ -25,6 +26,7 @@ public struct RetrievalQuery: Sendable, Equatable {
     /// The longest question accepted; longer text is cut here (the HTTP layer refuses > 2,000 characters first).
     public static let maxLength = 2_000
 
+    /// Clamps `k` to 1…20 and `candidates` to max(k, 10)…200; cuts `text` at ``maxLength``.
     public init(_ text: String, k: Int = 5, publicOnly: Bool = false, category: String? = nil, candidates: Int = 50,
                 indexRole: String? = "travel_platform") {
         self.indexRole = indexRole

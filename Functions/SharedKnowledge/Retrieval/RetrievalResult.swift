@@ -21,6 +21,7 @@ public struct RetrievedPassage: Sendable, Equatable {
     /// The question's lexemes this passage (with its title) contains.
     public let matchedTerms: Set<String>
 
+    /// A passage as the retriever builds it (tests and other retrievers build them too).
     public init(documentID: String, position: Int, title: String, heading: String, content: String, category: String?,
                 visibility: String, score: Double, coverage: Double, matchedTerms: Set<String>) {
         self.documentID = documentID
@@ -54,6 +55,7 @@ public struct RetrievalResult: Sendable, Equatable {
     /// Milliseconds spent inside the retriever (SQL and re-ranking).
     public let elapsedMilliseconds: Double
 
+    /// A result as the retriever builds it (tests and other retrievers build them too).
     public init(passages: [RetrievedPassage], answerable: Bool, declineReason: String?, terms: [String],
                 termWeights: [String: Double], method: String, elapsedMilliseconds: Double) {
         self.passages = passages

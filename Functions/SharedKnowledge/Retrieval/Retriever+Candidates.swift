@@ -4,11 +4,11 @@ internal import RuntimePostgres
 
 extension Retriever {
     /// The most matching chunks scored for one question (a cap reached only by questions of very common words).
-    static let matchLimit = 800
+    static let matchLimit = 400
     /// The same when every lexeme is common (the AND of the three rarest still matches thousands at 100,000 chunks).
-    static let commonMatchLimit = 300
+    static let commonMatchLimit = 150
     /// How many of them the cheap `ts_rank` keeps for `ts_rank_cd` (about 5× dearer per row).
-    static let shortlistLimit = 100
+    static let shortlistLimit = 60
 
     /// The best full-text candidates of one configuration, with the lexemes each chunk and its title contain.
     ///

@@ -6,8 +6,9 @@ public import RuntimePostgres
 ///
 /// 1. **Scope.** Runs on a connection inside `Database.withTenant(tenant)`: that tenant's chunks and the global
 ///    ones (`tenant_id IS NULL`), never another tenant's — by the read policy's own predicate, written out in every
-///    statement, because the statements run as ``RetrievalQuery/indexRole`` so that the GIN index can be used. ``RetrievalQuery/publicOnly``
-///    keeps `visibility = 'public'` (the widget); ``RetrievalQuery/category`` filters by document category.
+///    statement, because the statements run as ``RetrievalQuery/indexRole`` so that the GIN index can be used.
+///    ``RetrievalQuery/publicOnly`` keeps `visibility = 'public'` (the widget); ``RetrievalQuery/category`` filters
+///    by document category.
 /// 2. **Languages.** Chunks carry their document's text-search configuration (`language regconfig`). The question
 ///    is analysed once per configuration present in the visible documents (usually just `english`; `simple`,
 ///    `french`, … when such documents exist), and each configuration only searches its own chunks.
@@ -84,8 +85,12 @@ public enum Retriever {
             elapsedMilliseconds: Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
     }
 
-    /// The text-search configurations of the visible documents (RLS scope), `english` when there are none.
+    /// The text-search configurations of the visible documents, `english` when there are none (cached 60 s).
     static func configurations(_ query: RetrievalQuery, on connection: PGConnection) throws -> [String] {
+        try TermStatistics.cached("configs", query, on: connection) { try loadConfigurations(query, on: connection) }
+    }
+
+    private static func loadConfigurations(_ query: RetrievalQuery, on connection: PGConnection) throws -> [String] {
         let rows = try connection.query("""
             SELECT DISTINCT language::text AS config FROM knowledge_documents
             WHERE (tenant_id = current_setting('app.tenant_id', true) OR tenant_id IS NULL) AND status = 'indexed' AND (\(query.publicOnly) = false OR visibility = 'public')

@@ -5,7 +5,8 @@ internal import Synchronization
 /// pay for them (about 10 ms together at 100,000 chunks):
 /// - the lexeme frequencies of `pg_stats.most_common_elems` for `knowledge_chunks.tsv` (platform-wide, refreshed by
 ///   ANALYZE), and
-/// - the visible chunk count per scope (tenant, configuration, public-only, category), for IDF.
+/// - the visible chunk count per scope (tenant, configuration, public-only, category), for IDF, and the text-search
+///   configurations of the visible documents.
 ///
 /// Only a cache: every process builds its own, a stale entry only shifts IDF weights slightly, and exact counts
 /// (unknown and rare lexemes) are never cached.
@@ -13,6 +14,26 @@ enum TermStatistics {
     static let lifetime = Duration.seconds(60)
     private static let frequencies = Mutex<(values: [String: Double], at: ContinuousClock.Instant?)>(([:], nil))
     private static let totals = Mutex<[String: (value: Int, at: ContinuousClock.Instant)]>([:])
+    private static let lists = Mutex<[String: (value: [String], at: ContinuousClock.Instant)]>([:])
+
+    /// `load()` cached for 60 s per `kind` and scope (tenant, public-only, category).
+    static func cached(_ kind: String, _ query: RetrievalQuery, on connection: PGConnection,
+                       _ load: () throws -> [String]) throws -> [String] {
+        let key = try scopeKey(kind, query, on: connection)
+        let now = ContinuousClock.now
+        if let value = lists.withLock({ $0[key].flatMap { now - $0.at < lifetime ? $0.value : nil } }) { return value }
+        let value = try load()
+        lists.withLock { cache in
+            if cache.count > 10_000 { cache.removeAll() }
+            cache[key] = (value, now)
+        }
+        return value
+    }
+
+    private static func scopeKey(_ kind: String, _ query: RetrievalQuery, on connection: PGConnection) throws -> String {
+        let tenant = try connection.query("SELECT coalesce(current_setting('app.tenant_id', true), '') AS t").first?["t"] ?? ""
+        return [kind, tenant, query.publicOnly ? "public" : "all", query.category ?? ""].joined(separator: "\u{1F}")
+    }
 
     /// The platform-wide share of chunks holding each common lexeme (empty before the first ANALYZE).
     static func commonFrequencies(on connection: PGConnection) throws -> [String: Double] {
@@ -34,9 +55,7 @@ enum TermStatistics {
 
     /// The chunks visible in `query`'s scope for `config` (the documents' `chunk_count`s).
     static func visibleChunks(_ query: RetrievalQuery, config: String, on connection: PGConnection) throws -> Int {
-        guard let tenant = try connection.query("SELECT coalesce(current_setting('app.tenant_id', true), '') AS t").first?["t"]
-        else { return 0 }
-        let key = [tenant, config, query.publicOnly ? "public" : "all", query.category ?? ""].joined(separator: "\u{1F}")
+        let key = try scopeKey("chunks:" + config, query, on: connection)
         let now = ContinuousClock.now
         if let cached = totals.withLock({ $0[key].flatMap { now - $0.at < lifetime ? $0.value : nil } }) { return cached }
         let total = try connection.query("""

@@ -8,8 +8,8 @@ internal import RuntimePostgres
 /// Counting is bounded: a lexeme the table statistics (`pg_stats.most_common_elems` of `tsv`, kept by ANALYZE,
 /// cached by ``TermStatistics``) say is common — in more than ``Retriever/commonLimit`` of the visible chunks —
 /// gets the statistics' estimate instead of a count; any other lexeme is counted through the GIN index up to
-/// `commonLimit + 1`, so "unknown" (0) and "rare" are exact for the tenant. (The statistics cover all tenants: a word common across the platform
-/// is taken as common, hence known, everywhere; without statistics everything is counted.)
+/// `commonLimit + 1`, so "unknown" (0) and "rare" are exact for the tenant. (The statistics cover all tenants: a word
+/// common across the platform is taken as common, hence known, everywhere; without statistics everything is counted.)
 struct TermStats: Equatable {
     struct Term: Equatable {
         let lexeme: String
