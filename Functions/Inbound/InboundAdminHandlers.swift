@@ -46,13 +46,13 @@ enum InboundAdminHandlers {
             try Validate.choice($0, field: "status", from: InboundAdminMessage.statuses)
         }
         let limit = try limit(request)
-        let cursor = try request.query("cursor").flatMap { $0.isEmpty ? nil : $0 }.map { text throws(HTTPError) in try InboundAdminCursor(text) }
+        let cursor = try request.query("cursor").flatMap { $0.isEmpty ? nil : $0 }.map { text throws(HTTPError) in try KeysetCursor(text) }
         let rows = try context.services.database.asPlatform(deadline: context.deadline) {
             try InboundAdminMessage.list(status: status, cursor: cursor, limit: limit + 1, on: $0)
         }
         let page = Array(rows.prefix(limit))
         var next = JSONValue.null
-        if rows.count > limit, let last = page.last { next = .string(InboundAdminCursor(after: last).text) }
+        if rows.count > limit, let last = page.last { next = .string(KeysetCursor(micros: last.cursorMicros, id: last.id).text) }
         return try .json(ListBody(data: page, next_cursor: next))
     }
 

@@ -1,5 +1,6 @@
 internal import Runtime
 internal import RuntimePostgres
+internal import SharedPlatform
 
 /// One stored inbound email as platform-admin diagnostics show it (`inbound_messages`, platform state).
 ///
@@ -94,7 +95,7 @@ struct InboundAdminMessage: Encodable, Sendable {
     }
 
     /// A page of messages, newest first, after `cursor` when given.
-    static func list(status: String?, cursor: InboundAdminCursor?, limit: Int, on connection: PGConnection) throws
+    static func list(status: String?, cursor: KeysetCursor?, limit: Int, on connection: PGConnection) throws
         -> [InboundAdminMessage]
     {
         try connection.query("""

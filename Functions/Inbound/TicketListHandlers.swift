@@ -25,7 +25,7 @@ enum TicketListHandlers {
     static func list(_ request: Request, _ context: PlatformContext) throws -> Response {
         let principal = try Authenticator.authenticate(request, context)
         let limit = try self.limit(request.query("limit"))
-        let cursor = try request.query("cursor").flatMap { $0.isEmpty ? nil : try Cursor(text: $0) }
+        let cursor = try request.query("cursor").flatMap { $0.isEmpty ? nil : try KeysetCursor($0) }
         let statuses = try choices(request.query("status"), field: "status", from: TicketStatus.all)
         let priorities = try choices(request.query("priority"), field: "priority", from: TicketStatus.priorities)
         let search = try request.query("q").flatMap { text -> String? in
@@ -41,7 +41,7 @@ enum TicketListHandlers {
                   AND (\(search)::text IS NULL OR t.subject ILIKE \(search) OR t.customer_name ILIKE \(search)
                        OR t.customer_email ILIKE \(search))
                   AND (\(cursor?.micros)::bigint IS NULL
-                       OR (t.created_at, t.id) < (to_timestamp(0) + \(cursor?.micros)::bigint * interval '1 microsecond',
+                       OR (t.created_at, t.id) < (timestamptz 'epoch' + \(cursor?.micros)::bigint * interval '1 microsecond',
                                                   \(cursor?.id)::uuid))
                 ORDER BY t.created_at DESC, t.id DESC LIMIT \(limit + 1)
                 """)
@@ -53,7 +53,7 @@ enum TicketListHandlers {
             var next: String?
             if tickets.count > limit {
                 tickets.removeLast()
-                next = tickets.last.map { Cursor(micros: $0.createdMicros, id: $0.id).text }
+                next = tickets.last.map { KeysetCursor(micros: Int64($0.createdMicros), id: $0.id).text }
             }
             return ListPage(data: tickets, next_cursor: next)
         }
@@ -87,28 +87,5 @@ enum TicketListHandlers {
             escaped.append(character)
         }
         return "%" + escaped + "%"
-    }
-
-    /// The keyset position after the last ticket of a page: its creation time (µs) and id, base64url-encoded.
-    struct Cursor: Equatable {
-        let micros: Int
-        let id: String
-
-        init(micros: Int, id: String) {
-            self.micros = micros
-            self.id = id
-        }
-
-        /// - Throws: 422 `cursor` for anything this API did not hand out.
-        init(text: String) throws(HTTPError) {
-            let refusal = HTTPError.invalid("cursor", "cursor must be a next_cursor value from a previous page.")
-            guard text.utf8.count <= 100, let bytes = Base64URL.decode(text) else { throw refusal }
-            let parts = String(decoding: bytes, as: UTF8.self).split(separator: "|")
-            guard parts.count == 2, let micros = Int(parts[0]), micros >= 0,
-                  let id = try? Validate.uuid(String(parts[1])) else { throw refusal }
-            self.init(micros: micros, id: id)
-        }
-
-        var text: String { Base64URL.encode(Array("\(micros)|\(id)".utf8)) }
     }
 }

@@ -1,6 +1,7 @@
 @testable import InboundFunction
 import InboundMail
 import Runtime
+import SharedPlatform
 import Testing
 
 /// Pure pieces of the tickets API: reply subjects and threading headers, references, parsed views, list cursors.
@@ -66,11 +67,11 @@ import Testing
     }
 
     @Test func cursorsRoundTripAndRefuseForgeries() throws {
-        let cursor = TicketListHandlers.Cursor(micros: 1_807_000_000_123_456, id: "0f8fad5b-d9cb-469f-a165-70867728950e")
-        #expect(try TicketListHandlers.Cursor(text: cursor.text) == cursor)
+        let cursor = KeysetCursor(micros: 1_807_000_000_123_456, id: "0f8fad5b-d9cb-469f-a165-70867728950e")
+        #expect(try KeysetCursor(cursor.text) == cursor)
         for forged in ["", "!!", Base64URL.encode(Array("12|not-a-uuid".utf8)), Base64URL.encode(Array("-5|0f8fad5b-d9cb-469f-a165-70867728950e".utf8)),
                        String(repeating: "A", count: 200)] {
-            #expect(throws: HTTPError.self) { try TicketListHandlers.Cursor(text: forged) }
+            #expect(throws: HTTPError.self) { try KeysetCursor(forged) }
         }
         #expect(TicketListHandlers.likePattern(#"50%_off\"#) == #"%50\%\_off\\%"#)
     }
