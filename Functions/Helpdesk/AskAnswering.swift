@@ -35,7 +35,7 @@ struct AskAnswering {
                 throw HTTPError.notFound("No such helpdesk.")
             }
             let tenant = try TenantSettings.load(on: connection)
-            let query = RetrievalQuery(question, publicOnly: publicOnly, indexRole: context.services.config.platformRole)
+            let query = RetrievalQuery(question, publicOnly: publicOnly)
             let result = try Retriever.search(query, on: connection, embed: embed)
             return (result, tenant)
         }

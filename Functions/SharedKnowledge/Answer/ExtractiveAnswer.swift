@@ -79,7 +79,6 @@ public enum ExtractiveAnswer {
 
     /// Two sentences with (nearly) the same words: Jaccard ≥ 0.8.
     static func isNearDuplicate(_ a: String, _ b: String) -> Bool {
-        let x = Diversity.wordSet(a), y = Diversity.wordSet(b)
-        return Diversity.jaccard(x, y) >= 0.8
+        WordSet(a).jaccard(WordSet(b)) >= 0.8
     }
 }

@@ -5,7 +5,7 @@
 /// is much more relevant than anything else.
 ///
 /// Relevance is the candidate's score (0…1). Similarity is the cosine of the embeddings when both have one,
-/// otherwise the Jaccard index of their word sets. O(k × candidates) similarity computations, bounded by the
+/// otherwise the Jaccard index of their word sets (``WordSet``). O(k × candidates) similarity computations, bounded by the
 /// candidate limit (≤ 200).
 enum Diversity {
     static let lambda = 0.7
@@ -14,7 +14,7 @@ enum Diversity {
 
     static func select(_ candidates: [Candidate], k: Int) -> [Candidate] {
         guard candidates.count > 1 else { return Array(candidates.prefix(k)) }
-        let words = candidates.map { wordSet($0.passage.content) }
+        let words = candidates.map { WordSet($0.passage.content) }
         var remaining = Array(candidates.indices)
         var picked: [Int] = []
         while picked.count < k, !remaining.isEmpty {
@@ -37,18 +37,8 @@ enum Diversity {
         return picked.map { candidates[$0] }
     }
 
-    static func similarity(_ a: Candidate, _ b: Candidate, _ wordsA: Set<Substring>, _ wordsB: Set<Substring>) -> Double {
+    static func similarity(_ a: Candidate, _ b: Candidate, _ wordsA: WordSet, _ wordsB: WordSet) -> Double {
         if let x = a.embedding, let y = b.embedding, x.count == y.count { return RankFusion.cosine(x, y) }
-        return jaccard(wordsA, wordsB)
-    }
-
-    static func jaccard(_ a: Set<Substring>, _ b: Set<Substring>) -> Double {
-        let union = a.union(b).count
-        return union == 0 ? 0 : Double(a.intersection(b).count) / Double(union)
-    }
-
-    /// Lower-cased words of three letters or more.
-    static func wordSet(_ text: String) -> Set<Substring> {
-        Set(text.lowercased().split { !$0.isLetter && !$0.isNumber }.filter { $0.count >= 3 })
+        return wordsA.jaccard(wordsB)
     }
 }

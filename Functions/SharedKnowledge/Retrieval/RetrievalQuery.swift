@@ -15,21 +15,12 @@ public struct RetrievalQuery: Sendable, Equatable {
     public var category: String?
     /// How many full-text candidates are re-ranked (default 50, at most 200).
     public var candidates: Int
-    /// The role the search statements run as (default `travel_platform`, which bypasses RLS), or nil to stay in the
-    /// caller's role. PostgreSQL never uses an index for a non-leakproof operator under row-level security, and
-    /// `tsvector @@ tsquery` is not leakproof: as `travel_app` every search would scan the tenant's chunks one by
-    /// one (1 s at 100,000 chunks). So ``Retriever`` switches role for its own statements only, spells out the
-    /// read policy's predicate (`tenant_id = current_setting('app.tenant_id') OR tenant_id IS NULL`) in each of
-    /// them, and switches back; the tenant still comes from `Database.withTenant`.
-    public var indexRole: String?
 
     /// The longest question accepted; longer text is cut here (the HTTP layer refuses > 2,000 characters first).
     public static let maxLength = 2_000
 
     /// Clamps `k` to 1…20 and `candidates` to max(k, 10)…200; cuts `text` at ``maxLength``.
-    public init(_ text: String, k: Int = 5, publicOnly: Bool = false, category: String? = nil, candidates: Int = 50,
-                indexRole: String? = "travel_platform") {
-        self.indexRole = indexRole
+    public init(_ text: String, k: Int = 5, publicOnly: Bool = false, category: String? = nil, candidates: Int = 50) {
         self.text = String(text.prefix(Self.maxLength))
         self.k = min(max(k, 1), 20)
         self.publicOnly = publicOnly

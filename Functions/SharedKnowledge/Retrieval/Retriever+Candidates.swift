@@ -1,5 +1,3 @@
-internal import FoundationEssentials
-internal import Runtime
 internal import RuntimePostgres
 
 extension Retriever {
@@ -14,8 +12,8 @@ extension Retriever {
     ///
     /// With web-search operators the chunk text plus its document title must match `websearch_to_tsquery`, so
     /// `-Nungwi` also excludes the Nungwi fact sheet's chunks that never repeat its name.
-    /// Bounded, one statement: the GIN index selects with the selective lexemes (OR; AND of the three rarest when
-    /// all are common); at most ``matchLimit`` matches (only `tsv` read) are ordered by the cheap `ts_rank`; its best
+    /// Bounded, one statement: the GIN index selects (through `knowledge_match`, the scope's only way to the index
+    /// under row-level security) with the selective lexemes (OR; AND of the three rarest when all are common); at most ``matchLimit`` matches (only `tsv` read) are ordered by the cheap `ts_rank`; its best
     /// ``shortlistLimit`` are re-ordered by `ts_rank_cd` (cover density: the question's words close together score
     /// higher; normalisation 1 divides by 1 + log(length) so long chunks do not win by size) and the best
     /// `query.candidates` kept; only those rows' text is fetched, titles joined and lexeme sets intersected.
@@ -35,18 +33,9 @@ extension Retriever {
                 SELECT array_to_string(ARRAY(SELECT quote_literal(l) FROM unnest(\(selecting)::text[]) l), \(joiner))::tsquery AS pick,
                        array_to_string(ARRAY(SELECT quote_literal(l) FROM unnest(\(all)::text[]) l), ' | ')::tsquery AS rank_by
             ), matches AS (
-                SELECT c.document_id, c.position, c.tsv
-                FROM knowledge_chunks c, q
-                WHERE c.tsv @@ q.pick AND c.language = \(config)::regconfig
-                  AND (c.tenant_id = current_setting('app.tenant_id', true) OR c.tenant_id IS NULL)
-                  AND (\(strict)::text IS NULL OR EXISTS (
-                        SELECT 1 FROM knowledge_documents sd WHERE sd.id = c.document_id
-                          AND (c.tsv || to_tsvector(\(config)::regconfig, sd.title))
-                              @@ websearch_to_tsquery(\(config)::regconfig, \(strict))))
-                  AND (\(query.publicOnly) = false OR c.visibility = 'public')
-                  AND (\(query.category)::text IS NULL OR c.document_id IN (
-                        SELECT id FROM knowledge_documents WHERE category = \(query.category)))
-                LIMIT \(limit)
+                SELECT m.document_id, m.chunk_position AS position, m.tsv
+                FROM q, knowledge_match(q.pick, \(config)::regconfig, \(query.publicOnly), \(query.category),
+                                        \(strict), \(limit)) m
             ), shortlist AS (
                 SELECT m.document_id, m.position, m.tsv FROM matches m, q
                 ORDER BY ts_rank(m.tsv, q.rank_by, 1) DESC, m.document_id, m.position
@@ -58,14 +47,15 @@ extension Retriever {
             )
             SELECT h.document_id::text AS document_id, h.position, k.heading, k.content, k.visibility, h.rank,
                    d.title, d.category, k.embedding::text AS embedding,
-                   array_to_json(ARRAY(SELECT unnest(tsvector_to_array(h.tsv)) INTERSECT SELECT unnest(\(all)::text[])))::text
-                       AS matched,
-                   array_to_json(ARRAY(SELECT unnest(tsvector_to_array(to_tsvector(\(config)::regconfig, d.title)))
-                                       INTERSECT SELECT unnest(\(all)::text[])))::text AS title_matched
+                   array_to_string(ARRAY(SELECT unnest(tsvector_to_array(h.tsv)) INTERSECT SELECT unnest(\(all)::text[])),
+                                   ' ') AS matched,
+                   array_to_string(ARRAY(SELECT unnest(tsvector_to_array(to_tsvector(\(config)::regconfig, d.title)))
+                                         INTERSECT SELECT unnest(\(all)::text[])), ' ') AS title_matched
             FROM hits h JOIN knowledge_chunks k ON k.document_id = h.document_id AND k.position = h.position
                  JOIN knowledge_documents d ON d.id = h.document_id
             ORDER BY h.rank DESC, h.document_id, h.position
             """)
+        let known = Set(terms.lexemes)
         return try rows.all.map { row in
             Candidate(
                 passage: RetrievedPassage(
@@ -74,17 +64,17 @@ extension Retriever {
                     category: row["category"], visibility: try row.string("visibility"), score: 0, coverage: 0,
                     matchedTerms: []),
                 rank: Double(row["rank"] ?? "") ?? 0,
-                chunkTerms: Set(Self.lexemes(row["matched"])),
-                titleTerms: Set(Self.lexemes(row["title_matched"])),
+                chunkTerms: Self.lexemes(row["matched"], of: known),
+                titleTerms: Self.lexemes(row["title_matched"], of: known),
                 embedding: row["embedding"].flatMap(Self.vector))
         }
     }
 
-    /// A JSON array of strings (`array_to_json` output); empty when absent or malformed.
-    static func lexemes(_ json: String?) -> [String] {
-        guard let json, let value = try? JSON.decode(JSONValue.self, from: Array(json.utf8)),
-              case .array(let items) = value else { return [] }
-        return items.compactMap(\.string)
+    /// The question lexemes in a space-separated list (`array_to_string` of an intersection with them). Lexemes
+    /// made by `to_tsvector` hold no spaces; anything else in the list is ignored.
+    static func lexemes(_ list: String?, of known: Set<String>) -> Set<String> {
+        guard let list else { return [] }
+        return Set(list.split(separator: " ").lazy.map(String.init).filter(known.contains))
     }
 
     /// A `real[]` in PostgreSQL's text form (`{0.1,-0.2,…}`); nil when absent or malformed.

@@ -5,10 +5,11 @@ public import RuntimePostgres
 /// diversified with MMR, and judged by a relevance floor.
 ///
 /// 1. **Scope.** Runs on a connection inside `Database.withTenant(tenant)`: that tenant's chunks and the global
-///    ones (`tenant_id IS NULL`), never another tenant's — by the read policy's own predicate, written out in every
-///    statement, because the statements run as ``RetrievalQuery/indexRole`` so that the GIN index can be used.
-///    ``RetrievalQuery/publicOnly`` keeps `visibility = 'public'` (the widget); ``RetrievalQuery/category`` filters
-///    by document category.
+///    ones (`tenant_id IS NULL`), never another tenant's. Candidates are selected by the database function
+///    `knowledge_match` (migration 0011: SECURITY DEFINER, so the GIN index can be used, which row-level security
+///    forbids for `@@`; it applies the read policy's predicate to the caller's `app.tenant_id`); chunk text and titles
+///    are then read through row-level security. ``RetrievalQuery/publicOnly`` keeps `visibility = 'public'` (the
+///    widget); ``RetrievalQuery/category`` filters by document category.
 /// 2. **Languages.** Chunks carry their document's text-search configuration (`language regconfig`). The question
 ///    is analysed once per configuration present in the visible documents (usually just `english`; `simple`,
 ///    `french`, … when such documents exist), and each configuration only searches its own chunks.
@@ -42,17 +43,6 @@ public enum Retriever {
     public static func search(_ query: RetrievalQuery, on connection: PGConnection,
                               embed: ((String) throws -> [Float])? = nil) throws -> RetrievalResult {
         let started = ContinuousClock.now
-        if let role = query.indexRole {
-            let previous = try connection.query("SELECT current_setting('role') AS role").first?["role"] ?? "none"
-            try connection.query("SELECT set_config('role', \(role), true)")
-            defer { _ = try? connection.query("SELECT set_config('role', \(previous), true)") }
-            return try run(query, on: connection, embed: embed, started: started)
-        }
-        return try run(query, on: connection, embed: embed, started: started)
-    }
-
-    private static func run(_ query: RetrievalQuery, on connection: PGConnection, embed: ((String) throws -> [Float])?,
-                            started: ContinuousClock.Instant) throws -> RetrievalResult {
         let text = QuestionText(query.text)
         var scored: [Candidate] = []
         var allTerms: [String] = []
@@ -93,7 +83,7 @@ public enum Retriever {
     private static func loadConfigurations(_ query: RetrievalQuery, on connection: PGConnection) throws -> [String] {
         let rows = try connection.query("""
             SELECT DISTINCT language::text AS config FROM knowledge_documents
-            WHERE (tenant_id = current_setting('app.tenant_id', true) OR tenant_id IS NULL) AND status = 'indexed' AND (\(query.publicOnly) = false OR visibility = 'public')
+            WHERE status = 'indexed' AND (\(query.publicOnly) = false OR visibility = 'public')
               AND (\(query.category)::text IS NULL OR category = \(query.category))
             ORDER BY 1 LIMIT 8
             """)

@@ -35,16 +35,12 @@ enum TermStatistics {
         return [kind, tenant, query.publicOnly ? "public" : "all", query.category ?? ""].joined(separator: "\u{1F}")
     }
 
-    /// The platform-wide share of chunks holding each common lexeme (empty before the first ANALYZE).
+    /// The platform-wide share of chunks holding each common lexeme (empty before the first ANALYZE); read through
+    /// `knowledge_common_lexemes()` (migration 0011), as `pg_stats` hides tables with row-level security.
     static func commonFrequencies(on connection: PGConnection) throws -> [String: Double] {
         let now = ContinuousClock.now
         if let cached = frequencies.withLock({ $0.at.map { now - $0 < lifetime } == true ? $0.values : nil }) { return cached }
-        let rows = try connection.query("""
-            SELECT u.lexeme, u.freq FROM pg_stats s,
-                   unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS u(lexeme, freq)
-            WHERE s.schemaname = current_schema() AND s.tablename = 'knowledge_chunks' AND s.attname = 'tsv'
-              AND u.lexeme IS NOT NULL
-            """)
+        let rows = try connection.query("SELECT lexeme, frequency AS freq FROM knowledge_common_lexemes()")
         var values: [String: Double] = [:]
         for row in rows.all {
             if let lexeme = row["lexeme"], let freq = row["freq"].flatMap(Double.init) { values[lexeme] = freq }
@@ -60,8 +56,7 @@ enum TermStatistics {
         if let cached = totals.withLock({ $0[key].flatMap { now - $0.at < lifetime ? $0.value : nil } }) { return cached }
         let total = try connection.query("""
             SELECT coalesce(sum(chunk_count), 0)::bigint AS total FROM knowledge_documents d
-            WHERE (d.tenant_id = current_setting('app.tenant_id', true) OR d.tenant_id IS NULL)
-              AND d.language = \(config)::regconfig AND (\(query.publicOnly) = false OR d.visibility = 'public')
+            WHERE d.language = \(config)::regconfig AND (\(query.publicOnly) = false OR d.visibility = 'public')
               AND (\(query.category)::text IS NULL OR d.category = \(query.category))
             """).first?["total"].flatMap(Int.init) ?? 0
         totals.withLock { cache in

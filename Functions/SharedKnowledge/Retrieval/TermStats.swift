@@ -55,14 +55,9 @@ struct TermStats: Equatable {
         var counts: [String: Int] = [:]
         if !toCount.isEmpty {
             let rows = try connection.query("""
-                SELECT x.lexeme, (SELECT count(*) FROM (
-                        SELECT 1 FROM knowledge_chunks c
-                        WHERE c.tsv @@ quote_literal(x.lexeme)::tsquery AND c.language = \(config)::regconfig
-                          AND (c.tenant_id = current_setting('app.tenant_id', true) OR c.tenant_id IS NULL)
-                          AND (\(query.publicOnly) = false OR c.visibility = 'public')
-                          AND (\(query.category)::text IS NULL OR c.document_id IN (
-                                SELECT id FROM knowledge_documents WHERE category = \(query.category)))
-                        LIMIT \(Retriever.commonLimit + 1)) s) AS df
+                SELECT x.lexeme, (SELECT count(*) FROM knowledge_match(
+                        quote_literal(x.lexeme)::tsquery, \(config)::regconfig, \(query.publicOnly), \(query.category),
+                        NULL, \(Retriever.commonLimit + 1))) AS df
                 FROM unnest(\(PGTextArray(toCount))::text[]) AS x(lexeme)
                 """)
             for row in rows.all { counts[try row.string("lexeme")] = try row.int("df") }
