@@ -49,10 +49,7 @@ enum KnowledgeOperations {
         } else {
             filter.limit = Pagination.defaultLimit
         }
-        if let raw = request.query("cursor"), !raw.isEmpty {
-            guard let cursor = KnowledgeCursor(encoded: raw) else { throw .invalid("cursor", "cursor is not valid; use next_cursor.") }
-            filter.cursor = cursor
-        }
+        if let raw = request.query("cursor"), !raw.isEmpty { filter.cursor = try KeysetCursor(raw) }
         return filter
     }
 

@@ -1,5 +1,6 @@
 internal import Runtime
 public import RuntimePostgres
+public import SharedPlatform
 
 /// A knowledge document as the API shows it (`{"document": …}`); timestamps RFC 3339 UTC.
 public struct KnowledgeDocument: Encodable, Sendable, Equatable {
@@ -33,11 +34,11 @@ public struct KnowledgeDocument: Encodable, Sendable, Equatable {
         to_char(d.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS created_at,
         to_char(d.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS updated_at,
         to_char(d.indexed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS indexed_at,
-        to_char(d.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
+        (extract(epoch FROM d.created_at) * 1000000)::bigint AS cursor_micros
         """
 
     /// The list cursor of this row (its creation time to the microsecond and id), opaque to clients.
-    public let cursor: String
+    public let cursor: KeysetCursor
 
     public init(row: PGRow) throws {
         id = try row.string("id")
@@ -59,7 +60,7 @@ public struct KnowledgeDocument: Encodable, Sendable, Equatable {
         created_at = try row.string("created_at")
         updated_at = try row.string("updated_at")
         indexed_at = row["indexed_at"]
-        cursor = KnowledgeCursor(at: try row.string("cursor_at"), id: id).encoded
+        cursor = KeysetCursor(micros: Int64(try row.int("cursor_micros")), id: id)
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -88,34 +89,5 @@ public struct KnowledgeDocument: Encodable, Sendable, Equatable {
         try container.encode(created_at, forKey: .created_at)
         try container.encode(updated_at, forKey: .updated_at)
         try container.encode(indexed_at, forKey: .indexed_at)
-    }
-}
-
-/// The `?cursor=` of document lists: base64url of `<created_at with microseconds>|<id>`.
-public struct KnowledgeCursor: Sendable, Equatable {
-    public let at: String
-    public let id: String
-
-    public init(at: String, id: String) {
-        self.at = at
-        self.id = id
-    }
-
-    public var encoded: String { Base64URL.encode(Array("\(at)|\(id)".utf8)) }
-
-    /// Decodes and validates a cursor; nil for anything this server did not produce.
-    public init?(encoded: String) {
-        guard encoded.utf8.count <= 200, let bytes = Base64URL.decode(encoded),
-              let text = String(validating: bytes, as: UTF8.self) else { return nil }
-        let parts = text.split(separator: "|", omittingEmptySubsequences: false)
-        guard parts.count == 2 else { return nil }
-        let at = String(parts[0])
-        let shape = at.map { $0.isNumber ? "9" : String($0) }.joined()
-        guard shape == "9999-99-99T99:99:99.999999Z" else { return nil }
-        let hex = parts[1].lowercased()
-        guard hex.split(separator: "-", omittingEmptySubsequences: false).map(\.count) == [8, 4, 4, 4, 12],
-              hex.allSatisfy({ $0.isHexDigit || $0 == "-" }) else { return nil }
-        self.at = at
-        self.id = hex
     }
 }

@@ -1,5 +1,6 @@
 internal import Runtime
 public import RuntimePostgres
+public import SharedPlatform
 
 /// Filters of a document list (`GET …/documents?status=&category=&tag=&visibility=&q=&scope=`).
 public struct KnowledgeListFilter: Sendable {
@@ -12,10 +13,10 @@ public struct KnowledgeListFilter: Sendable {
     /// `tenant` (own only), `global` (global only) or `all`.
     public var scope: String
     public var limit: Int
-    public var cursor: KnowledgeCursor?
+    public var cursor: KeysetCursor?
 
     public init(status: String? = nil, category: String? = nil, tag: String? = nil, visibility: String? = nil,
-                query: String? = nil, scope: String = "all", limit: Int = 50, cursor: KnowledgeCursor? = nil) {
+                query: String? = nil, scope: String = "all", limit: Int = 50, cursor: KeysetCursor? = nil) {
         self.status = status
         self.category = category
         self.tag = tag
@@ -59,8 +60,9 @@ extension KnowledgeStore {
               AND (\(filter.visibility)::text IS NULL OR d.visibility = \(filter.visibility)::text)
               AND (\(filter.query)::text IS NULL OR strpos(lower(d.title), lower(\(filter.query)::text)) > 0
                    OR strpos(lower(d.filename), lower(\(filter.query)::text)) > 0)
-              AND (\(filter.cursor?.at)::timestamptz IS NULL
-                   OR (d.created_at, d.id) < (\(filter.cursor?.at)::timestamptz, \(filter.cursor?.id)::uuid))
+              AND (\(filter.cursor?.micros)::bigint IS NULL
+                   OR (d.created_at, d.id)
+                      < (timestamptz 'epoch' + \(filter.cursor?.micros)::bigint * interval '1 microsecond', \(filter.cursor?.id)::uuid))
             ORDER BY d.created_at DESC, d.id DESC
             LIMIT \(filter.limit + 1)
             """)
@@ -68,7 +70,7 @@ extension KnowledgeStore {
         var next: String?
         if documents.count > filter.limit {
             documents.removeLast(documents.count - filter.limit)
-            next = documents.last?.cursor
+            next = documents.last?.cursor.text
         }
         return (documents, next)
     }
