@@ -8,10 +8,14 @@ public import Runtime
 public enum FunctionLauncher {
     /// Runs the function until SIGTERM; returns the process exit code (0 after a graceful stop, 1 on a
     /// configuration or socket error, reported on stderr before anything is served).
-    public static func run(function: String, defaultMaxBody: Int = 1 << 20,
+    ///
+    /// `check` reads the function's own keys from the same environment, so a bad one stops start-up in the same
+    /// message as a bad shared key instead of surfacing at the first request.
+    public static func run(function: String, defaultMaxBody: Int = 1 << 20, check: (Environment) -> Void = { _ in },
                            routes: (inout PlatformRouter) -> Void) -> Int32 {
         let environment = Environment()
         let config = PlatformConfig(function: function, environment: environment, defaultMaxBody: defaultMaxBody)
+        check(environment)
         let level = Logger.Level(rawValue: config.logLevel) ?? .info
         LoggingSystem.bootstrap { label in JSONLogHandler(label: label, level: level) }
         let logger = {

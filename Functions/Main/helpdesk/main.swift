@@ -2,4 +2,5 @@ import Glibc
 import HelpdeskFunction
 import SharedPlatform
 
-exit(FunctionLauncher.run(function: HelpdeskFunction.name, defaultMaxBody: HelpdeskFunction.maxBodyBytes, routes: HelpdeskFunction.routes))
+exit(FunctionLauncher.run(function: HelpdeskFunction.name, defaultMaxBody: HelpdeskFunction.maxBodyBytes,
+                          check: HelpdeskFunction.checkConfiguration, routes: HelpdeskFunction.routes))
