@@ -30,25 +30,17 @@ enum TwilioTwiML {
         return Response(status: 200, headers: ["Content-Type": contentType], body: Array(xml.utf8))
     }
 
-    /// `text` with `& < > " '` as entities and control characters other than tab, CR and LF removed (they are
-    /// not allowed in XML 1.0 at all).
+    /// `text` with control characters other than tab, CR and LF removed (XML 1.0 does not allow them at all), then
+    /// `& < > " '` as entities (`MustacheTemplate.htmlEscaped`, whose `&#39;` XML reads too).
     static func escaped(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
+        var allowed = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
-            default:
-                let value = scalar.value
-                if value < 0x20 || value == 0xFFFE || value == 0xFFFF { continue }
-                result.unicodeScalars.append(scalar)
+            let value = scalar.value
+            if (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || value == 0xFFFE || value == 0xFFFF {
+                continue
             }
+            allowed.append(scalar)
         }
-        return result
+        return MustacheTemplate.htmlEscaped(String(allowed))
     }
 }

@@ -1,3 +1,4 @@
+import Runtime
 @testable import InboundMail
 
 /// Test helpers shared by the MIME suites.
@@ -15,7 +16,7 @@ enum MIMEFixture {
     /// `text` as Latin-1 / Windows-1252 bytes: every scalar up to U+00FF as one byte, the cp1252 extras mapped.
     static func singleByte(_ text: String) -> [UInt8] {
         text.unicodeScalars.map { scalar in
-            if let index = Charset.windows1252High.firstIndex(of: scalar.value), scalar.value > 0xFF {
+            if let index = HTMLEntities.windows1252High.firstIndex(of: scalar.value), scalar.value > 0xFF {
                 return UInt8(0x80 + index)
             }
             return UInt8(truncatingIfNeeded: scalar.value)

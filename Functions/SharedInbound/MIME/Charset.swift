@@ -1,3 +1,5 @@
+internal import Runtime
+
 /// Decodes text bytes in the charsets mail arrives in.
 ///
 /// Supported: UTF-8, US-ASCII, ISO-8859-1, ISO-8859-15 and Windows-1252, under their common labels. As in the
@@ -78,7 +80,7 @@ enum Charset {
     private static func scalar(_ byte: UInt8, _ kind: Kind) -> Unicode.Scalar {
         switch kind {
         case .utf8, .windows1252:
-            if (0x80...0x9F).contains(byte), let mapped = Unicode.Scalar(windows1252High[Int(byte) - 0x80]) {
+            if (0x80...0x9F).contains(byte), let mapped = Unicode.Scalar(HTMLEntities.windows1252High[Int(byte) - 0x80]) {
                 return mapped
             }
             return Unicode.Scalar(byte)
@@ -98,11 +100,4 @@ enum Charset {
             return mapped.flatMap(Unicode.Scalar.init) ?? Unicode.Scalar(byte)
         }
     }
-
-    /// Windows-1252 bytes 0x80–0x9F; the five unassigned bytes map to the C1 control of the same value (WHATWG).
-    static let windows1252High: [UInt32] = [
-        0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D,
-        0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A,
-        0x0153, 0x009D, 0x017E, 0x0178,
-    ]
 }

@@ -1,3 +1,5 @@
+internal import Runtime
+
 /// Converts an HTML mail body to readable plain text.
 ///
 /// script, style, title and template content and the `<head>` are dropped, as are comments and declarations;

@@ -1,3 +1,4 @@
+internal import Runtime
 internal import RuntimeZip
 
 /// DOCX (Office Open XML) to blocks: `word/document.xml` is read from the ZIP container under ``ZipLimits``; each

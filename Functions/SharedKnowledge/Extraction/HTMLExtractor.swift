@@ -1,3 +1,5 @@
+internal import Runtime
+
 /// HTML to blocks: `<h1>`–`<h6>` become section headings, block elements end paragraphs, `<script>`, `<style>`,
 /// `<head>`, `<nav>`, `<svg>`, `<template>` and comments are skipped, and character references are decoded. A
 /// small scanner rather than InboundMail's `HTMLText` (which Knowledge does not depend on, and which flattens

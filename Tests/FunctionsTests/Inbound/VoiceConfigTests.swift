@@ -76,7 +76,7 @@ import Testing
     }
 
     @Test func twimlEscapesEverythingItInserts() {
-        #expect(TwilioTwiML.escaped(#"<Say>&"'"#) == "&lt;Say&gt;&amp;&quot;&apos;")
+        #expect(TwilioTwiML.escaped(#"<Say>&"'"#) == "&lt;Say&gt;&amp;&quot;&#39;")
         #expect(TwilioTwiML.escaped("a\u{0}b\u{1B}c\td\ne") == "abc\td\ne")
         let body = String(decoding: TwilioTwiML.answer(greeting: "</Say><Dial>+1</Dial>", forwardTo: "+27215550100").body,
                           as: UTF8.self)

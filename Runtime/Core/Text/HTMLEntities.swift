@@ -1,12 +1,12 @@
-import Runtime
-
-/// HTML character references: numeric (`&#233;`, `&#xE9;`) and the named ones mail actually uses.
+/// HTML character references: numeric (`&#233;`, `&#xE9;`) and the named ones mail and web pages actually use;
+/// shared by the inbound mail reader (HTML bodies) and knowledge extraction (HTML pages, DOCX text).
 ///
 /// Numeric references in 0x80–0x9F are read as Windows-1252 (as browsers do); zero, surrogates and values
-/// past U+10FFFF become U+FFFD. An unknown name, or `&` followed by nothing that fits, is a literal `&`.
-enum HTMLEntities {
+/// past U+10FFFF become U+FFFD. An unknown name, or `&` followed by nothing that fits, is a literal `&`; the
+/// closing `;` is optional, as browsers allow.
+package enum HTMLEntities {
     /// The character for the reference starting at `start` (an `&`) and the index after it.
-    static func decode(_ bytes: [UInt8], at start: Int) -> (Unicode.Scalar, Int) {
+    package static func decode(_ bytes: [UInt8], at start: Int) -> (Unicode.Scalar, Int) {
         var index = start + 1
         if index < bytes.count, bytes[index] == UInt8(ascii: "#") {
             index += 1
@@ -40,15 +40,44 @@ enum HTMLEntities {
     }
 
     private static func scalar(_ value: UInt32) -> Unicode.Scalar {
-        if (0x80...0x9F).contains(value), let mapped = Unicode.Scalar(Charset.windows1252High[Int(value) - 0x80]) {
+        if (0x80...0x9F).contains(value), let mapped = Unicode.Scalar(windows1252High[Int(value) - 0x80]) {
             return mapped
         }
         guard value != 0, let scalar = Unicode.Scalar(value) else { return "\u{FFFD}" }
         return scalar
     }
 
+    /// `text` with every character reference decoded (text between tags of HTML or XML).
+    package static func decode(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
+        let bytes = Array(text.utf8)
+        var out = String.UnicodeScalarView()
+        var literalStart = 0
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "&") else {
+                index += 1
+                continue
+            }
+            out.append(contentsOf: String(decoding: bytes[literalStart..<index], as: UTF8.self).unicodeScalars)
+            let (scalar, end) = decode(bytes, at: index)
+            out.append(scalar)
+            index = end
+            literalStart = end
+        }
+        out.append(contentsOf: String(decoding: bytes[literalStart...], as: UTF8.self).unicodeScalars)
+        return String(out)
+    }
+
+    /// Windows-1252 bytes 0x80–0x9F; the five unassigned bytes map to the C1 control of the same value (WHATWG).
+    package static let windows1252High: [UInt32] = [
+        0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D,
+        0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A,
+        0x0153, 0x009D, 0x017E, 0x0178,
+    ]
+
     /// Named references (case-sensitive, as in HTML).
-    static let named: [String: UInt32] = [
+    package static let named: [String: UInt32] = [
         "amp": 38, "lt": 60, "gt": 62, "quot": 34, "apos": 39, "nbsp": 0xA0, "shy": 0xAD, "copy": 0xA9, "reg": 0xAE,
         "trade": 0x2122, "hellip": 0x2026, "mdash": 0x2014, "ndash": 0x2013, "lsquo": 0x2018, "rsquo": 0x2019,
         "sbquo": 0x201A, "ldquo": 0x201C, "rdquo": 0x201D, "bdquo": 0x201E, "laquo": 0xAB, "raquo": 0xBB,
