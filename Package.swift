@@ -41,12 +41,14 @@ let package = Package(
                        providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
         .systemLibrary(name: "CZlib", path: "Runtime/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CArgon2", path: "Runtime/CArgon2", pkgConfig: "libargon2", providers: [.apt(["libargon2-dev"])]),
+        // glibc's posix_spawn_file_actions_addclosefrom_np, hidden from Swift's Glibc module (Subprocess).
+        .systemLibrary(name: "CSpawn", path: "Runtime/CSpawn"),
 
         // Runtime, split by C library so a process links only what it uses (fastcgi-spike §6.6).
         .target(
             name: "Runtime",
             dependencies: [
-                "CFastCGI", "CArgon2", .product(name: "Logging", package: "swift-log"),
+                "CFastCGI", "CArgon2", "CSpawn", .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Runtime/Core", swiftSettings: settings),

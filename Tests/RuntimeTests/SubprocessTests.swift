@@ -1,3 +1,4 @@
+import Glibc
 import Runtime
 import Testing
 
@@ -20,6 +21,19 @@ import Testing
         #expect(result.exitCode == 3)
         #expect(result.firstErrorLine == "boom")
         #expect(!result.succeeded)
+    }
+
+    @Test func theChildInheritsNoDescriptorButStdio() throws {
+        // Opened without O_CLOEXEC, as a careless library might: still closed in the child.
+        let leaked = open("/dev/null", O_RDONLY)
+        try #require(leaked > 2)
+        defer { close(leaked) }
+        let result = try Subprocess.run("/bin/sh", arguments: ["-c", "ls /proc/$$/fd"], timeout: .seconds(5),
+                                        maxOutputBytes: 4096)
+        #expect(result.succeeded)
+        let open = Set(String(decoding: result.stdout, as: UTF8.self).split(separator: "\n").compactMap { Int32($0) })
+        #expect(open.isSuperset(of: [0, 1, 2]))
+        #expect(!open.contains(leaked), "descriptor \(leaked) reached the child: \(open.sorted())")
     }
 
     @Test func timeoutKillsTheChild() throws {

@@ -1,11 +1,12 @@
+internal import CSpawn
 internal import Glibc
 
 /// Runs a program with `posix_spawn` and an argv array — never through a shell — feeding it `input` on stdin and
 /// collecting stdout and stderr, with a wall-clock timeout and an output cap.
 ///
 /// - The executable must be an absolute path; arguments are passed as they are (no globbing, no quoting).
-/// - The child gets only `environment`, an empty signal mask, default signal handlers, and none of the caller's
-///   pipes to the caller (they are close-on-exec; so are the descriptors Runtime, libpq and libcurl open).
+/// - The child gets only `environment`, an empty signal mask, default signal handlers, and no descriptor but its
+///   stdin, stdout and stderr (everything from 3 up is closed at spawn, close-on-exec or not).
 /// - Stdin is a socket pair, so a child that exits without reading cannot raise SIGPIPE in the caller.
 /// - When the timeout expires or stdout grows past `maxOutputBytes`, the child is killed with SIGKILL and reaped;
 ///   the result says which. Stderr beyond `maxErrorBytes` is read and dropped.
@@ -60,6 +61,9 @@ public enum Subprocess {
         }
         posix_spawn_file_actions_adddup2(&actions, pipes.stdoutChild, 1)
         posix_spawn_file_actions_adddup2(&actions, pipes.stderrChild, 2)
+        // Nothing but stdin, stdout and stderr reaches the child, even a descriptor someone opened without
+        // close-on-exec (a listening socket, a database connection).
+        posix_spawn_file_actions_addclosefrom_np(&actions, 3)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
