@@ -6,7 +6,8 @@ internal import SharedPlatform
 ///
 /// Any user may read it; admins change it. PATCH is a JSON Merge Patch (RFC 7396) on the effective config,
 /// PUT replaces it (missing sections fall back to defaults); either way the result is validated as a
-/// whole by ``TenantConfigSchema`` before it is stored. Every process sees the change within seconds (the
+/// whole by ``TenantConfigSchema`` before it is stored, and refused (409) when it claims an inbound address,
+/// subuser or phone number another tenant holds (``RoutingClaims``). Every process sees the change within seconds (the
 /// `tenant_changed` notification).
 enum TenantConfigHandlers {
     static func install(on router: inout PlatformRouter) {
@@ -46,6 +47,8 @@ enum TenantConfigHandlers {
             }
             let stored = try? JSON.decode(JSONValue.self, from: Array(try tenant.string("config").utf8))
             let valid = try apply(stored, body, try tenant.string("company_name"), try tenant.string("currency"))
+            try RoutingClaims.check(valid, stored: stored, inboundDomain: context.services.config.inboundEmailDomain,
+                                    on: connection)
             let text = String(decoding: try JSON.encode(valid), as: UTF8.self)
             try connection.query("UPDATE tenants SET config = \(text)::jsonb, updated_at = now()")
             try Audit.record(on: connection, actor: "user:" + principal.userID, action: "config.update", target: "config",
