@@ -94,7 +94,7 @@ extension InboundPipeline {
             }
             let options = QuoteService.Options(
                 sendEmail: autoSend, saveAsDraft: !autoSend, source: "inbound",
-                ticketID: ticket.ticketID, actor: InboundPipeline.actor, links: links)
+                ticketID: ticket.ticketID, actor: InboundPipeline.actor, links: links, mailHeaders: message.replyHeaders)
             switch try QuoteService.generate(inquiry, options: options, settings: settings, on: connection) {
             case .noAvailability(let alternatives):
                 let listed = alternatives.prefix(5).map {

@@ -19,11 +19,6 @@ public enum MissingFactsReply {
             return .failure(
                 Refusal(reason: "No reply asking for the missing details was sent: the mail has no address to answer."))
         }
-        var headers: [String: String] = [:]
-        if let id = inbound.messageID.flatMap(threadID) {
-            headers["In-Reply-To"] = id
-            headers["References"] = (inbound.references.compactMap(threadID).suffix(10) + [id]).joined(separator: " ")
-        }
         let subject = inbound.subject.trimmingSpaces
         let replySubject =
             subject.isEmpty ? "Your enquiry" : (subject.lowercased().hasPrefix("re:") ? subject : "Re: " + subject)
@@ -35,7 +30,7 @@ public enum MissingFactsReply {
                 to: [MailAddress(to, name: customer.name.isEmpty ? nil : customer.name)],
                 replyTo: replyTo.map { MailAddress($0, name: settings.fromName) },
                 subject: String(replySubject.prefix(900)),
-                text: text(missing: missing, customer: customer, settings: settings), headers: headers))
+                text: text(missing: missing, customer: customer, settings: settings), headers: inbound.replyHeaders))
     }
 
     /// Why no reply was queued (for the ticket's notes).
@@ -67,13 +62,5 @@ public enum MissingFactsReply {
         ]
         if !settings.emailSignature.isEmpty { lines += ["", settings.emailSignature] }
         return lines.joined(separator: "\n")
-    }
-
-    /// `<id>` for a message id safe to put in a header (no spaces, brackets or line breaks), else nil.
-    static func threadID(_ id: String) -> String? {
-        guard !id.isEmpty, id.utf8.count <= 500,
-            id.unicodeScalars.allSatisfy({ $0.value > 32 && $0.value < 127 && $0 != "<" && $0 != ">" })
-        else { return nil }
-        return "<\(id)>"
     }
 }

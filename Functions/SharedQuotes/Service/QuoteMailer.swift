@@ -16,7 +16,7 @@ public enum QuoteMailer {
     /// Queues the email and returns its outbox id.
     @discardableResult
     public static func send(quoteUUID: String, resend: Bool, settings: TenantSettings, actor: String, links: ShareLinks?,
-                            on connection: PGConnection) throws -> Int64 {
+                            headers: [String: String] = [:], on connection: PGConnection) throws -> Int64 {
         guard let quote = try QuoteRecord.load(quoteUUID, on: connection, lock: true) else { throw HTTPError.notFound("No such quote.") }
         if resend {
             guard resendable.contains(quote.status) else {
@@ -49,7 +49,7 @@ public enum QuoteMailer {
             tenantID: settings.tenantID, idempotencyKey: "quote:\(quote.id):\(quote.send_count + 1)",
             from: MailAddress(from, name: settings.fromName), to: [MailAddress(quote.customer.email, name: quote.customer.name)],
             replyTo: replyTo.map { MailAddress($0) }, subject: email.subject, text: email.text, html: email.html,
-            attachments: [MailAttachment(filename: attachmentName(quote), contentType: "application/pdf", content: pdf)])
+            headers: headers, attachments: [MailAttachment(filename: attachmentName(quote), contentType: "application/pdf", content: pdf)])
         let queued = try Mailer.enqueue(message, on: connection)
         if quote.status == "draft" {
             try Activity.record(on: connection, tenantID: settings.tenantID, subject: "quote", id: quote.id,

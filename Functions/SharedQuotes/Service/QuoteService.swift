@@ -25,10 +25,13 @@ public enum QuoteService {
         public var createdBy: String?
         /// Signs the link put in the email; nil sends no link.
         public var links: ShareLinks?
+        /// Extra headers of the quote email: `In-Reply-To`/`References` when it answers a customer's mail.
+        public var mailHeaders: [String: String]
 
         public init(sendEmail: Bool = true, saveAsDraft: Bool = false, assignConsultant: Bool = true,
                     consultantID: String? = nil, source: String = "api", ticketID: String? = nil, actor: String,
-                    createdBy: String? = nil, links: ShareLinks? = nil) {
+                    createdBy: String? = nil, links: ShareLinks? = nil, mailHeaders: [String: String] = [:]) {
+            self.mailHeaders = mailHeaders
             self.sendEmail = sendEmail
             self.saveAsDraft = saveAsDraft
             self.assignConsultant = assignConsultant
@@ -98,7 +101,7 @@ public enum QuoteService {
         if options.sendEmail && !options.saveAsDraft {
             do {
                 outboxID = try QuoteMailer.send(quoteUUID: uuid, resend: false, settings: settings, actor: options.actor,
-                                                links: options.links, on: connection)
+                                                links: options.links, headers: options.mailHeaders, on: connection)
             } catch let error as HTTPError where error.status == 409 {
                 emailError = error.message
             }

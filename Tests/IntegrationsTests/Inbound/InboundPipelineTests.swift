@@ -44,7 +44,8 @@ import Testing
     @Test func autoSendQuotesEmailsThePDFAndResolvesTheTicket() throws {
         let world = try InboundWorld.make("auto", mode: "auto_send")
         defer { world.drop() }
-        let id = try world.storeParsed()
+        let messageID = "\(RequestID.generate())@mail.example.com"
+        let id = try world.storeParsed(extraHeaders: "References: <earlier@mail.example.com>\n", messageID: messageID)
         guard case .processed(_, let ticketID, true, "quoted_sent") = try world.process(id) else {
             Issue.record("no quote was sent: \(try world.tickets().first?["notes"] ?? "no ticket")")
             return
@@ -66,6 +67,13 @@ import Testing
                 SELECT count(*) AS n FROM outbox o JOIN outbox_attachments a ON a.outbox_id = o.id
                 WHERE o.tenant_id = $TENANT AND o.to_address = 'zoe@example.com' AND a.content_type = 'application/pdf'
                 """) == 1)
+        let sent = try #require(
+            try MailTestEnvironment.owner().query(
+                "SELECT headers::text AS headers FROM outbox WHERE tenant_id = \(world.tenant)"
+            ).first)
+        let headers = try JSONValue.object(from: Array(try sent.string("headers").utf8))
+        #expect(headers["In-Reply-To"]?.string == "<\(messageID)>", "the quote is threaded under the customer's mail")
+        #expect(headers["References"]?.string == "<earlier@mail.example.com> <\(messageID)>")
         let steps = try MailTestEnvironment.owner().query(
             """
             SELECT from_status, to_status FROM activities WHERE tenant_id = \(world.tenant) AND subject_type = 'ticket'
