@@ -1,3 +1,5 @@
+internal import Runtime
+
 /// One mailbox from an address header: an optional display name and the address.
 public struct EmailAddress: Sendable, Hashable, CustomStringConvertible {
     /// The decoded display name (RFC 2047 words decoded, quotes removed); nil when there is none.
@@ -41,7 +43,7 @@ public struct EmailAddress: Sendable, Hashable, CustomStringConvertible {
         address = address[..<at] + "@" + address[address.index(after: at)...].lowercased()
         var name = EncodedWord.decode(rawName ?? "").split(whereSeparator: \.isWhitespace).joined(separator: " ")
         if name.count >= 2, name.hasPrefix("'"), name.hasSuffix("'") { name = String(name.dropFirst().dropLast()) }
-        name = name.trimmingSpaces
+        name = name.trimmingWhitespace
         let hasName = !name.isEmpty && name.lowercased() != address.lowercased()
         return EmailAddress(name: hasName ? name : nil, address: address)
     }
@@ -137,7 +139,7 @@ private struct AddressListReader {
             }
             out.append(scalar)
         }
-        return String(out).trimmingSpaces
+        return String(out).trimmingWhitespace
     }
 
     private mutating func until(_ stop: Unicode.Scalar) -> String {

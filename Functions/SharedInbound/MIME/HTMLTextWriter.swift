@@ -1,3 +1,5 @@
+internal import Runtime
+
 /// The output side of ``HTMLText``: whitespace collapsing, line and paragraph breaks, list markers.
 struct HTMLTextWriter {
     private var out: [UInt8] = []
@@ -71,7 +73,7 @@ struct HTMLTextWriter {
             blank = kept.isEmpty ? blank + 1 : 0
             if blank <= 1 { lines.append(kept) }
         }
-        return lines.joined(separator: "\n").trimmingSpaces
+        return lines.joined(separator: "\n").trimmingWhitespace
     }
 
     /// Writes pending breaks or a pending space before the next visible byte.

@@ -86,11 +86,11 @@ public enum InboundParser {
         let headers = MIMEEntity((fields["headers"] ?? [])[...]).fields
         var assembly = MessageAssembly(fields: headers)
         for name in ["from", "to", "cc", "subject"] {
-            if let value = field(name), !value.trimmingSpaces.isEmpty { assembly.override(name, value) }
+            if let value = field(name), !value.trimmingWhitespace.isEmpty { assembly.override(name, value) }
         }
         let text = field("text") ?? ""
-        let html = field("html").flatMap { $0.trimmingSpaces.isEmpty ? nil : $0 }
-        guard !headers.isEmpty || assembly.hasAddressesOrSubject || !text.trimmingSpaces.isEmpty || html != nil else {
+        let html = field("html").flatMap { $0.trimmingWhitespace.isEmpty ? nil : $0 }
+        guard !headers.isEmpty || assembly.hasAddressesOrSubject || !text.trimmingWhitespace.isEmpty || html != nil else {
             throw InboundParseError(.empty, "The post holds neither an email field nor parsed mail fields.")
         }
         var message = assembly.message(text: text, html: html, attachments: files)

@@ -1,3 +1,5 @@
+internal import Runtime
+
 /// One MIME entity (a whole message or a body part): its header fields and its still-encoded body.
 ///
 /// Reading is lenient, for untrusted mail: a leading mbox `From ` line is skipped, bare LF is accepted for CRLF,
@@ -27,7 +29,7 @@ struct MIMEEntity {
                 if !fields.isEmpty { fields[fields.count - 1].value += line }
             } else if let colon = Self.headerColon(line) {
                 fields.append(
-                    (String(decoding: line[..<colon], as: UTF8.self).trimmingSpaces, Array(line[(colon + 1)...])))
+                    (String(decoding: line[..<colon], as: UTF8.self).trimmingWhitespace, Array(line[(colon + 1)...])))
             } else if !(fields.isEmpty && line.starts(with: Array("From ".utf8))) {
                 bodyStart = index  // not a header: the body starts here
                 break
@@ -59,7 +61,7 @@ struct MIMEEntity {
             bytes.allSatisfy { $0 < 0x80 }
             ? String(decoding: bytes, as: UTF8.self)
             : Charset.decode(bytes, charset: "us-ascii")
-        return decoded.trimmingSpaces
+        return decoded.trimmingWhitespace
     }
 
     /// The colon ending a field name made of printable ASCII (RFC 5322 `ftext`), with optional spaces before it.

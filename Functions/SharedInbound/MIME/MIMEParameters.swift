@@ -16,14 +16,14 @@ struct MIMEParameters {
     init(_ text: String) {
         let bytes = Array(text.utf8)
         var index = bytes.firstIndex(of: UInt8(ascii: ";")) ?? bytes.endIndex
-        value = String(decoding: bytes[..<index], as: UTF8.self).trimmingSpaces.lowercased()
+        value = String(decoding: bytes[..<index], as: UTF8.self).trimmingWhitespace.lowercased()
         var raw: [(name: String, value: String)] = []
         while index < bytes.endIndex, raw.count < 64 {
             index += 1
             let nameEnd =
                 bytes[index...].firstIndex { $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: ";") }
                 ?? bytes.endIndex
-            let name = String(decoding: bytes[index..<nameEnd], as: UTF8.self).trimmingSpaces.lowercased()
+            let name = String(decoding: bytes[index..<nameEnd], as: UTF8.self).trimmingWhitespace.lowercased()
             guard nameEnd < bytes.endIndex, bytes[nameEnd] == UInt8(ascii: "=") else {
                 index = nameEnd
                 continue
@@ -41,7 +41,7 @@ struct MIMEParameters {
                 cursor = bytes[cursor...].firstIndex(of: UInt8(ascii: ";")) ?? bytes.endIndex
             } else {
                 let end = bytes[cursor...].firstIndex(of: UInt8(ascii: ";")) ?? bytes.endIndex
-                out = Array(String(decoding: bytes[cursor..<end], as: UTF8.self).trimmingSpaces.utf8)
+                out = Array(String(decoding: bytes[cursor..<end], as: UTF8.self).trimmingWhitespace.utf8)
                 cursor = end
             }
             if !name.isEmpty { raw.append((name, String(decoding: out, as: UTF8.self))) }

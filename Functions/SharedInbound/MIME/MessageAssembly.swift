@@ -15,8 +15,8 @@ struct MessageAssembly {
     private func raw(_ name: String) -> String? { overrides[name] ?? fields.first(named: name) }
 
     func message(text plain: String, html: String?, attachments: [InboundAttachment]) -> InboundMessage {
-        let subject = raw("subject").map { EncodedWord.decode($0).trimmingSpaces } ?? ""
-        let text = plain.trimmingSpaces.isEmpty ? html.map(HTMLText.text(fromHTML:)) ?? "" : plain
+        let subject = raw("subject").map { EncodedWord.decode($0).trimmingWhitespace } ?? ""
+        let text = plain.trimmingWhitespace.isEmpty ? html.map(HTMLText.text(fromHTML:)) ?? "" : plain
         var message = InboundMessage(
             messageID: fields.first(named: "message-id").flatMap { MessageIDs.all($0).first },
             from: raw("from").flatMap { EmailAddress.parseList($0).first },
@@ -37,12 +37,12 @@ struct MessageAssembly {
     static func contentHash(_ message: InboundMessage, date: String) -> String {
         let text = message.text.split(separator: "\n", omittingEmptySubsequences: false)
             .map { String($0).trimmingTrailingBlanks }
-            .joined(separator: "\n").trimmingSpaces
+            .joined(separator: "\n").trimmingWhitespace
         let canonical = [
             "from:" + (message.from?.normalized ?? ""),
             "to:" + message.to.map(\.normalized).sorted().joined(separator: ","),
             "subject:" + message.subject,
-            "date:" + date.trimmingSpaces,
+            "date:" + date.trimmingWhitespace,
             "text:" + text,
         ].joined(separator: "\n")
         return Digest.sha256Hex(Array(canonical.utf8))
@@ -65,8 +65,8 @@ enum JSONFields {
         case .array(let values): to = values.compactMap(string)
         default: break
         }
-        let from = string(members["from"])?.trimmingSpaces
-        return (to.map(\.trimmingSpaces).filter { !$0.isEmpty }, from?.isEmpty == false ? from : nil)
+        let from = string(members["from"])?.trimmingWhitespace
+        return (to.map(\.trimmingWhitespace).filter { !$0.isEmpty }, from?.isEmpty == false ? from : nil)
     }
 
     /// The text of a JSON string value, or nil.

@@ -1,3 +1,5 @@
+internal import Runtime
+
 /// Walks a MIME tree and collects its text bodies and its files, within ``InboundParser/Limits``.
 ///
 /// text/plain and text/html parts that are not attachments become body text (in order, several joined); a
@@ -83,7 +85,7 @@ struct MessageBody {
         let cleaned = String(
             base.unicodeScalars.filter { $0.value >= 32 && $0.value != 127 }.prefix(255)
                 .map(Character.init)
-        ).trimmingSpaces
+        ).trimmingWhitespace
         return cleaned.isEmpty || cleaned == "." || cleaned == ".." ? "attachment" : cleaned
     }
 
@@ -117,6 +119,6 @@ enum MessageIDs {
 
     /// The id without angle brackets or surrounding space.
     static func strip(_ value: String) -> String {
-        all(value).first ?? value.trimmingSpaces
+        all(value).first ?? value.trimmingWhitespace
     }
 }

@@ -6,7 +6,7 @@ import Runtime
 enum TransferEncoding {
     /// Decodes `bytes` per the `Content-Transfer-Encoding` value (7bit, 8bit, binary or unknown: unchanged).
     static func decode(_ bytes: ArraySlice<UInt8>, encoding: String?) -> [UInt8] {
-        switch (encoding ?? "").lowercased().trimmingSpaces {
+        switch (encoding ?? "").lowercased().trimmingWhitespace {
         case "base64": base64(bytes)
         case "quoted-printable": quotedPrintable(bytes)
         default: Array(bytes)

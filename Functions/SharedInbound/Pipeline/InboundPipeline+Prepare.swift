@@ -26,7 +26,7 @@ extension InboundPipeline {
         }
         let input = RoutingInput(
             recipients: (message.to + message.cc).map(\.address), envelopeTo: message.envelopeTo,
-            tenantHeader: message.header("X-Tenant-ID")?.trimmingSpaces, subject: message.subject,
+            tenantHeader: message.header("X-Tenant-ID")?.trimmingWhitespace, subject: message.subject,
             urlTenant: record.urlTenant)
         let outcome = try TenantResolver.resolve(input, inboundDomain: inboundDomain, on: connection)
         guard let resolution = outcome.resolution else {

@@ -29,7 +29,7 @@ public enum InboundTriage {
             .compactMap { try? Validate.email($0) }.first
         let name =
             [trip.name, message.replyTo?.name, message.from?.name].compactMap { $0 }
-            .map { String($0.trimmingSpaces.prefix(200)) }.first { !$0.isEmpty } ?? ""
+            .map { String($0.trimmingWhitespace.prefix(200)) }.first { !$0.isEmpty } ?? ""
         return Customer(name: name, email: email, phone: trip.phone)
     }
 
@@ -71,7 +71,7 @@ public enum InboundTriage {
     ) -> NewTicket {
         NewTicket(
             source: "email", priority: priority(trip), customerName: customer.name, customerEmail: customer.email,
-            customerPhone: customer.phone, subject: message.subject.trimmingSpaces,
+            customerPhone: customer.phone, subject: message.subject.trimmingWhitespace,
             message: String(message.text.prefix(100_000)), isTravelInquiry: trip.isTravelInquiry,
             parsed: trip.json, parseMethod: method, missing: missing(trip), inboundMessage: inboundMessage,
             messageID: message.messageID)

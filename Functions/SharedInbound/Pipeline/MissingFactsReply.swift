@@ -19,7 +19,7 @@ public enum MissingFactsReply {
             return .failure(
                 Refusal(reason: "No reply asking for the missing details was sent: the mail has no address to answer."))
         }
-        let subject = inbound.subject.trimmingSpaces
+        let subject = inbound.subject.trimmingWhitespace
         let replySubject =
             subject.isEmpty ? "Your enquiry" : (subject.lowercased().hasPrefix("re:") ? subject : "Re: " + subject)
         let replyTo = settings.replyTo ?? settings.supportAddress

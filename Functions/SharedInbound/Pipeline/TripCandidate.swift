@@ -118,7 +118,7 @@ public struct TripCandidate: Sendable, Equatable, Decodable {
     /// Trimmed text, nil when empty; cut to `limit` characters.
     static func text(_ value: String?, limit: Int) -> String? {
         guard let value else { return nil }
-        let trimmed = value.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingSpaces
+        let trimmed = value.split(whereSeparator: \.isNewline).joined(separator: " ").trimmingWhitespace
         return trimmed.isEmpty ? nil : String(trimmed.prefix(limit))
     }
 }

@@ -1,3 +1,5 @@
+internal import Runtime
+
 /// One recipient as routing sees it: the whole address lower-cased, split into local part and domain, with the
 /// text after the first `+` of the local part (a plus tag) set apart. Pure; no I/O.
 struct RoutingAddress: Sendable, Equatable {
@@ -47,7 +49,7 @@ struct RoutingAddress: Sendable, Equatable {
         var result: [RoutingAddress] = []
         for entry in entries {
             let parsed = EmailAddress.parseList(entry).map(\.address)
-            for text in parsed.isEmpty ? [entry.trimmingSpaces] : parsed {
+            for text in parsed.isEmpty ? [entry.trimmingWhitespace] : parsed {
                 guard let address = RoutingAddress(text), seen.insert(address.address).inserted else { continue }
                 result.append(address)
             }
@@ -57,7 +59,7 @@ struct RoutingAddress: Sendable, Equatable {
 
     /// `text` lower-cased and trimmed when it is shaped like a tenant id (`^[a-z0-9_-]{3,50}$`), else nil.
     static func tenantID(_ text: String) -> String? {
-        let candidate = text.trimmingSpaces.lowercased()
+        let candidate = text.trimmingWhitespace.lowercased()
         let allowed = candidate.unicodeScalars.allSatisfy {
             ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-"
         }

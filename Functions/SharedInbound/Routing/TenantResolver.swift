@@ -1,3 +1,4 @@
+internal import Runtime
 public import RuntimePostgres
 
 /// Finds the tenant an inbound email belongs to (SPEC §1 step 1), in this order, stopping at the first match:
@@ -42,12 +43,12 @@ public enum TenantResolver {
     /// - Parameter inboundDomain: `INBOUND_EMAIL_DOMAIN` (for `<subuser>@<domain>` and `<tenant_id>@<domain>`
     ///   addresses), when configured; any case.
     public static func resolve(_ input: RoutingInput, inboundDomain: String?, on connection: PGConnection) throws -> Outcome {
-        let domain = inboundDomain.map { $0.trimmingSpaces.lowercased() }.flatMap { $0.isEmpty ? nil : $0 }
+        let domain = inboundDomain.map { $0.trimmingWhitespace.lowercased() }.flatMap { $0.isEmpty ? nil : $0 }
         let recipients = RoutingAddress.list(input.recipients)
         let seen = Set(recipients.map(\.address))
         let envelope = RoutingAddress.list(input.envelopeTo).filter { !seen.contains($0.address) }
-        let url = input.urlTenant.flatMap { $0.trimmingSpaces.isEmpty ? nil : $0 }
-        let header = input.tenantHeader.flatMap { $0.trimmingSpaces.isEmpty ? nil : $0 }
+        let url = input.urlTenant.flatMap { $0.trimmingWhitespace.isEmpty ? nil : $0 }
+        let header = input.tenantHeader.flatMap { $0.trimmingWhitespace.isEmpty ? nil : $0 }
         let tags = RoutingAddress.subjectTags(input.subject)
         let hints = [url, header].compactMap { $0.flatMap(RoutingAddress.tenantID) } + tags
         let plusTags = (recipients + envelope).compactMap { $0.tag.flatMap(RoutingAddress.tenantID) }

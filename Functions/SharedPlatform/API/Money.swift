@@ -26,7 +26,7 @@ public struct Money: Sendable, Hashable, Codable {
     public static func parseMajor(_ text: some StringProtocol, currency: String) -> Int64? {
         let digits = minorDigits(currency)
         var whole: Int64 = 0, fraction: Int64 = 0, fractionDigits = 0, seenDot = false, seenDigit = false
-        for character in text.trimmingSpaces() {
+        for character in text.trimmingWhitespace {
             if character == "," && !seenDot { continue }
             if character == "." {
                 guard !seenDot, digits > 0 else { return nil }
@@ -86,14 +86,5 @@ public struct Money: Sendable, Hashable, Codable {
         case "KES": "KSh " + majorText
         default: currency + " " + majorText
         }
-    }
-}
-
-extension StringProtocol {
-    fileprivate func trimmingSpaces() -> Substring {
-        let text = Substring(self)
-        guard let start = text.firstIndex(where: { !$0.isWhitespace }),
-              let end = text.lastIndex(where: { !$0.isWhitespace }) else { return "" }
-        return text[start...end]
     }
 }

@@ -90,17 +90,10 @@ public enum InvoiceEmail {
         var keys: [String: JSONValue] = [:]
         var lines: [JSONValue] = []
         for (key, label) in bankingLabels {
-            let value = banking[key]?.trimmingSpaces ?? ""
+            let value = banking[key]?.trimmingWhitespace ?? ""
             keys[key] = EmailContext.string(value)
             if !value.isEmpty { lines.append(.object(["label": .string(label), "value": .string(value)])) }
         }
         return ["banking": .object(keys), "banking_lines": .array(lines), "has_banking": .bool(!lines.isEmpty)]
-    }
-}
-
-extension String {
-    /// Without leading and trailing whitespace.
-    fileprivate var trimmingSpaces: String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
 }

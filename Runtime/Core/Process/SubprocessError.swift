@@ -47,15 +47,6 @@ public struct SubprocessResult: Sendable, Equatable {
     /// The first non-empty line of standard error, or nil.
     public var firstErrorLine: String? {
         String(decoding: stderr, as: UTF8.self).split(whereSeparator: \.isNewline)
-            .map { $0.trimmingCharacters(in: " \t\r") }.first { !$0.isEmpty }
-    }
-}
-
-extension Substring {
-    fileprivate func trimmingCharacters(in set: String) -> String {
-        var slice = self[...]
-        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
-        return String(slice)
+            .map(\.trimmingWhitespace).first { !$0.isEmpty }
     }
 }
